@@ -1,0 +1,39 @@
+package io.mcpgov.registry.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An audit event on the wire. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuditEventView(
+        long id,
+        Instant occurredAt,
+        Actor actor,
+        String action,
+        Target target,
+        @Schema(implementation = Object.class) RawValue before,
+        @Schema(implementation = Object.class) RawValue after,
+        String requestId,
+        String sourceAddress) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Actor(String subject, String clientId, List<String> roles) {
+    }
+
+    public record Target(String type, String id) {
+    }
+
+    public static AuditEventView of(AuditEvent e) {
+        List<String> roles = e.actorRoles.isEmpty() ? List.of() : Arrays.asList(e.actorRoles.split(","));
+        return new AuditEventView(e.id, e.occurredAt, new Actor(e.actorSubject, e.actorClientId, roles), e.action,
+                new Target(e.targetType, e.targetId), raw(e.before), raw(e.after), e.requestId, e.sourceAddress);
+    }
+
+    private static RawValue raw(String json) {
+        return json == null ? null : new RawValue(json);
+    }
+}

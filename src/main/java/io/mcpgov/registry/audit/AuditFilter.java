@@ -1,0 +1,7 @@
+package io.mcpgov.registry.audit;
+
+import java.time.Instant;
+
+/** Which audit events to return; null fields do not filter. {@code to} is exclusive. */
+public record AuditFilter(Instant from, Instant to, String actor, String action, String targetType, String targetId) {
+}

@@ -1,0 +1,116 @@
+package io.mcpgov.registry.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become RFC 9457 problem documents. Nothing internal leaks into a response. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    RequestInfo requestInfo;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.status(), e.title(), e.detail(), e.errors());
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(respond(401, "Unauthorized",
+                        "A valid bearer token is required: it is missing, expired, or not issued by a trusted issuer.", List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, "Forbidden", "Your roles do not allow this operation.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Violation> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::toViolation)
+                .sorted((a, b) -> a.path().compareTo(b.path()))
+                .toList();
+        return respond(400, "Bad Request", "The request has invalid fields.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return respond(400, "Bad Request", "The request body is not the JSON this operation expects.",
+                List.of(new Violation("malformed-json", "", "The body could not be read as the expected JSON object.")));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(status, title, title + ".", List.of());
+    }
+
+    @ServerExceptionMapper(priority = 6000)
+    public Response internal(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable (request %s): %s", requestInfo.requestId(), e.getMessage());
+            return Response.fromResponse(respond(503, "Service Unavailable",
+                            "The registry's database is unavailable; retry shortly.", List.of()))
+                    .header("Retry-After", "5")
+                    .build();
+        }
+        LOG.errorf(e, "Unexpected failure (request %s)", requestInfo.requestId());
+        return respond(500, "Internal Server Error",
+                "The registry failed to handle this request. Quote the request id when reporting it.", List.of());
+    }
+
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                    || t instanceof java.net.ConnectException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private Response respond(int status, String title, String detail, List<Violation> errors) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, title, detail, requestInfo.requestId(), errors))
+                .build();
+    }
+
+    private static Violation toViolation(ConstraintViolation<?> v) {
+        String property = v.getPropertyPath().toString();
+        int dot = property.indexOf('.');
+        // drop the method and parameter names ("approve.body.reason" -> "/reason")
+        String field = property;
+        int second = dot < 0 ? -1 : property.indexOf('.', dot + 1);
+        if (second > 0) {
+            field = property.substring(second + 1);
+        }
+        return new Violation("invalid-field", "/" + field.replace('.', '/'), v.getMessage());
+    }
+}

@@ -1,0 +1,86 @@
+package io.mcpgov.registry.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** Every registry setting, with its default. Each one is documented in README.md. */
+@ConfigMapping(prefix = "registry")
+public interface RegistryConfig {
+
+    Read read();
+
+    Publish publish();
+
+    Security security();
+
+    Policy policy();
+
+    Exceptions exceptions();
+
+    interface Read {
+        /** Let callers without a token read listed entries (for clients that cannot send tokens yet). */
+        @WithDefault("false")
+        boolean anonymous();
+    }
+
+    interface Publish {
+        /** Largest server.json accepted by publish and validate, in bytes. */
+        @WithDefault("524288")
+        int maxDocumentBytes();
+
+        /** Development only: accept plain http remotes on loopback addresses. */
+        @WithDefault("false")
+        boolean allowHttpLoopback();
+
+        /** Versions one server may have, as in the official registry. */
+        @WithDefault("10000")
+        int maxVersionsPerServer();
+    }
+
+    interface Security {
+        /** Token claim (a path such as {@code groups} or {@code realm_access/roles}) that carries team names. */
+        @WithDefault("groups")
+        String teamClaim();
+
+        /** Token role values that grant each registry role. */
+        Roles roles();
+
+        interface Roles {
+            @WithDefault("agent")
+            List<String> agent();
+
+            @WithDefault("publisher")
+            List<String> publisher();
+
+            @WithDefault("reviewer")
+            List<String> reviewer();
+
+            @WithDefault("admin")
+            List<String> admin();
+
+            @WithDefault("auditor")
+            List<String> auditor();
+        }
+    }
+
+    interface Policy {
+        /** Count packages that need a secret environment variable as API-key ways to use a server. */
+        @WithDefault("true")
+        boolean packagesWithSecretsAreApiKey();
+
+        /** List servers whose remotes need no credential at all (labelled {@code none}). */
+        @WithDefault("true")
+        boolean listUnauthenticated();
+    }
+
+    interface Exceptions {
+        /** Longest a transitional exception may run, in days. */
+        @WithDefault("90")
+        int transitionalMaxDays();
+
+        /** Longest until a permanent exception must be reviewed again, in days. */
+        @WithDefault("365")
+        int permanentMaxReviewDays();
+    }
+}

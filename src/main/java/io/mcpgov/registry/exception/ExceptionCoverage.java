@@ -1,0 +1,67 @@
+package io.mcpgov.registry.exception;
+
+import io.mcpgov.registry.server.ServerVersion;
+import io.mcpgov.registry.server.ServerVersionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Records which versions each exception covers, so that the listing gate can check coverage with one indexed join.
+ * Coverage is written when an exception is requested (for existing versions) and when a version is published (for
+ * the server's open exceptions); whether it counts is decided at read time from the exception's state and end.
+ */
+@ApplicationScoped
+public class ExceptionCoverage {
+
+    private final ExceptionRepository exceptions;
+    private final ServerVersionRepository versions;
+
+    ExceptionCoverage(ExceptionRepository exceptions, ServerVersionRepository versions) {
+        this.exceptions = exceptions;
+        this.versions = versions;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void coverNewVersion(ServerVersion version) {
+        for (ExceptionEntry exception : exceptions.open(version.name)) {
+            if (VersionRange.covers(exception.versionRange, version.version)) {
+                insert(exception.id, version.id);
+            }
+        }
+    }
+
+    /** Covers the existing versions in the exception's range; returns them, oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ServerVersion> coverExisting(ExceptionEntry exception) {
+        List<ServerVersion> covered = versions.allVersions(exception.serverName).stream()
+                .filter(v -> VersionRange.covers(exception.versionRange, v.version))
+                .toList();
+        covered.forEach(v -> insert(exception.id, v.id));
+        return covered;
+    }
+
+    public List<String> coveredVersions(UUID exceptionId) {
+        @SuppressWarnings("unchecked")
+        List<String> found = em().createNativeQuery("""
+                SELECT sv.version FROM exception_coverage ec JOIN server_version sv ON sv.id = ec.server_version_id
+                WHERE ec.exception_id = ?1 ORDER BY sv.published_at, sv.id""")
+                .setParameter(1, exceptionId)
+                .getResultList();
+        return found;
+    }
+
+    private void insert(UUID exceptionId, Long versionId) {
+        em().createNativeQuery("INSERT INTO exception_coverage (exception_id, server_version_id) VALUES (?1, ?2)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, exceptionId)
+                .setParameter(2, versionId)
+                .executeUpdate();
+    }
+
+    private EntityManager em() {
+        return exceptions.getEntityManager();
+    }
+}

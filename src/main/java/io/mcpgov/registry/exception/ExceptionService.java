@@ -1,0 +1,269 @@
+package io.mcpgov.registry.exception;
+
+import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.common.Times;
+import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.security.Caller;
+import io.mcpgov.registry.security.Roles;
+import io.mcpgov.registry.server.ServerVersion;
+import io.mcpgov.registry.server.ServerVersionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The exception life cycle: a publisher of the owning team requests, a different reviewer decides, a reviewer or
+ * admin may revoke; expiry needs no action. Every change is audited in its own transaction.
+ */
+@ApplicationScoped
+public class ExceptionService {
+
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_ROTATION_DAYS = 3650;
+
+    private final ExceptionRepository exceptions;
+    private final ExceptionCoverage coverage;
+    private final ServerVersionRepository versions;
+    private final AuditLog audit;
+    private final Caller caller;
+    private final RegistryConfig.Exceptions limits;
+
+    ExceptionService(ExceptionRepository exceptions, ExceptionCoverage coverage, ServerVersionRepository versions,
+            AuditLog audit, Caller caller, RegistryConfig config) {
+        this.exceptions = exceptions;
+        this.coverage = coverage;
+        this.versions = versions;
+        this.audit = audit;
+        this.caller = caller;
+        this.limits = config.exceptions();
+    }
+
+    @Transactional
+    public ExceptionView request(ExceptionRequest body) {
+        Instant now = Times.now();
+        Instant end = checkRequest(body, now);
+        versions.lockServer(body.serverName());
+        List<ServerVersion> all = versions.allVersions(body.serverName());
+        if (all.isEmpty()) {
+            throw ProblemException.notFound("Server not found.");
+        }
+        String owningTeam = all.get(all.size() - 1).owningTeam;
+        if (!caller.inTeam(owningTeam)) {
+            throw new ProblemException(403, "Forbidden", "Only publishers of the team that owns this server may"
+                    + " request an exception for it.", List.of(new Violation("namespace-not-owned", "/serverName",
+                    "The server is owned by another team.")));
+        }
+        String range = blankToNull(body.versionRange());
+        List<ServerVersion> inRange = all.stream().filter(v -> VersionRange.covers(range, v.version)).toList();
+        if (inRange.isEmpty()) {
+            throw ProblemException.unprocessable("The range covers no published version.", List.of(
+                    new Violation("exception-range-empty", "/versionRange", "No published version is in this range.")));
+        }
+        if (inRange.stream().noneMatch(v -> v.hasRemoteApiKey || v.hasPackageSecret)) {
+            throw ProblemException.unprocessable("No exception is needed.", List.of(new Violation(
+                    "exception-not-needed", "/serverName", "No version in range uses an API key.")));
+        }
+
+        ExceptionEntry e = new ExceptionEntry();
+        e.id = UUID.randomUUID();
+        e.serverName = body.serverName();
+        e.versionRange = range;
+        e.owningTeam = owningTeam;
+        e.classification = body.classification();
+        e.justification = body.justification().trim();
+        e.rotationDays = body.compensatingControls().rotationDays();
+        e.keyStorage = body.compensatingControls().keyStorage().trim();
+        e.offboardingOwner = body.compensatingControls().offboardingOwner().trim();
+        e.expiresAt = end;
+        e.state = ExceptionState.PENDING.wire();
+        e.requestedBy = caller.subject();
+        e.requestedAt = now;
+        exceptions.persist(e);
+        exceptions.flush();
+        coverage.coverExisting(e);
+        ExceptionView view = view(e, now);
+        audit.record("exception.requested", "exception", e.id.toString(), null, view);
+        return view;
+    }
+
+    @Transactional
+    public ExceptionView approve(UUID id, DecisionRequest body) {
+        return decide(id, body, ExceptionState.APPROVED);
+    }
+
+    @Transactional
+    public ExceptionView reject(UUID id, DecisionRequest body) {
+        return decide(id, body, ExceptionState.REJECTED);
+    }
+
+    @Transactional
+    public ExceptionView revoke(UUID id, DecisionRequest body) {
+        String reason = reason(body);
+        Instant now = Times.now();
+        ExceptionEntry e = exceptions.findForUpdate(id).orElseThrow(ExceptionService::notFound);
+        if (e.stateAt(now) != ExceptionState.APPROVED) {
+            throw ProblemException.conflict("Only an approved exception that has not ended can be revoked.",
+                    new Violation("exception-not-approved", "", "The exception is " + e.stateAt(now).wire() + "."));
+        }
+        ExceptionView before = view(e, now);
+        e.state = ExceptionState.REVOKED.wire();
+        e.revokedBy = caller.subject();
+        e.revokedAt = now;
+        e.revocationReason = reason;
+        ExceptionView after = view(e, now);
+        audit.record("exception.revoked", "exception", id.toString(), before, after);
+        return after;
+    }
+
+    public ExceptionView get(UUID id) {
+        ExceptionEntry e = exceptions.findByIdOptional(id).orElseThrow(ExceptionService::notFound);
+        Set<String> teams = visibleTeams();
+        if (teams != null && !teams.contains(e.owningTeam)) {
+            throw notFound();
+        }
+        return view(e, Times.now());
+    }
+
+    public ExceptionPage list(ExceptionState state, String serverName, String classification, int offset, int limit) {
+        Instant now = Times.now();
+        List<ExceptionEntry> found = exceptions.queue(ExceptionFilter.of(state, serverName, classification, now),
+                visibleTeams(), offset, limit + 1);
+        String next = null;
+        if (found.size() > limit) {
+            found = found.subList(0, limit);
+            next = String.valueOf(offset + limit);
+        }
+        return new ExceptionPage(found.stream().map(e -> view(e, now)).toList(),
+                new ExceptionPage.Metadata(next, found.size()));
+    }
+
+    private ExceptionView decide(UUID id, DecisionRequest body, ExceptionState decision) {
+        String reason = reason(body);
+        Instant now = Times.now();
+        ExceptionEntry e = exceptions.findForUpdate(id).orElseThrow(ExceptionService::notFound);
+        if (e.requestedBy.equals(caller.subject())) {
+            throw new ProblemException(403, "Forbidden", "Four eyes: whoever requested an exception cannot decide it;"
+                    + " another reviewer must.", List.of(new Violation("four-eyes", "", "You requested this exception.")));
+        }
+        ExceptionState current = e.stateAt(now);
+        if (current != ExceptionState.PENDING) {
+            throw ProblemException.conflict("Only a pending exception can be decided.",
+                    new Violation("exception-not-pending", "", "The exception is " + current.wire() + "."));
+        }
+        ExceptionView before = view(e, now);
+        e.state = decision.wire();
+        e.decidedBy = caller.subject();
+        e.decidedAt = now;
+        e.decisionReason = reason;
+        ExceptionView after = view(e, now);
+        audit.record(decision == ExceptionState.APPROVED ? "exception.approved" : "exception.rejected", "exception",
+                id.toString(), before, after);
+        return after;
+    }
+
+    /** Reviewers, admins and auditors see every exception; publishers those of their teams. */
+    private Set<String> visibleTeams() {
+        if (caller.hasAny(Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR)) {
+            return null;
+        }
+        return caller.teams();
+    }
+
+    private ExceptionView view(ExceptionEntry e, Instant now) {
+        return ExceptionView.of(e, now, coverage.coveredVersions(e.id));
+    }
+
+    /** Checks the whole request at once; returns when the exception would end. */
+    private Instant checkRequest(ExceptionRequest body, Instant now) {
+        if (body == null) {
+            throw ProblemException.badRequest("A JSON body is required.", new Violation("body-required", "", "empty body"));
+        }
+        List<Violation> errors = new ArrayList<>();
+        if (blankToNull(body.serverName()) == null) {
+            errors.add(new Violation("required", "/serverName", "serverName is required"));
+        }
+        String range = blankToNull(body.versionRange());
+        if (range != null && (range.length() > 255 || !VersionRange.isValid(range))) {
+            errors.add(new Violation("version-range-invalid", "/versionRange",
+                    "versionRange must be a semver range such as >=1.0.0 <2.0.0, or absent for every version"));
+        }
+        if (blankToNull(body.justification()) == null || body.justification().length() > MAX_TEXT) {
+            errors.add(new Violation("required", "/justification", "justification is required (at most " + MAX_TEXT + " characters)"));
+        }
+        var controls = body.compensatingControls();
+        if (controls == null) {
+            errors.add(new Violation("required", "/compensatingControls",
+                    "compensatingControls (rotationDays, keyStorage, offboardingOwner) are required"));
+        } else {
+            if (controls.rotationDays() == null || controls.rotationDays() < 1 || controls.rotationDays() > MAX_ROTATION_DAYS) {
+                errors.add(new Violation("required", "/compensatingControls/rotationDays",
+                        "rotationDays is required, between 1 and " + MAX_ROTATION_DAYS));
+            }
+            if (blankToNull(controls.keyStorage()) == null || controls.keyStorage().length() > MAX_TEXT) {
+                errors.add(new Violation("required", "/compensatingControls/keyStorage", "keyStorage is required"));
+            }
+            if (blankToNull(controls.offboardingOwner()) == null || controls.offboardingOwner().length() > MAX_TEXT) {
+                errors.add(new Violation("required", "/compensatingControls/offboardingOwner", "offboardingOwner is required"));
+            }
+        }
+        Instant end = null;
+        if ("transitional".equals(body.classification())) {
+            end = checkEnd(body.expiresAt(), "/expiresAt", now, limits.transitionalMaxDays(), errors);
+            if (body.reviewBy() != null) {
+                errors.add(new Violation("review-by-not-transitional", "/reviewBy",
+                        "a transitional exception has expiresAt, not reviewBy"));
+            }
+        } else if ("permanent".equals(body.classification())) {
+            end = checkEnd(body.reviewBy(), "/reviewBy", now, limits.permanentMaxReviewDays(), errors);
+            if (body.expiresAt() != null) {
+                errors.add(new Violation("expires-at-not-permanent", "/expiresAt",
+                        "a permanent exception has reviewBy (its review date), not expiresAt"));
+            }
+        } else {
+            errors.add(new Violation("classification-invalid", "/classification",
+                    "classification must be transitional or permanent"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("The exception request was refused.", errors);
+        }
+        return end;
+    }
+
+    private static Instant checkEnd(OffsetDateTime value, String path, Instant now, int maxDays, List<Violation> errors) {
+        if (value == null) {
+            errors.add(new Violation("required", path, path.substring(1) + " is required for this classification"));
+            return null;
+        }
+        Instant end = value.toInstant();
+        if (!end.isAfter(now)) {
+            errors.add(new Violation("end-in-past", path, path.substring(1) + " must be in the future"));
+        } else if (end.isAfter(now.plus(Duration.ofDays(maxDays)))) {
+            errors.add(new Violation("end-too-far", path, path.substring(1) + " may be at most " + maxDays + " days ahead"));
+        }
+        return end;
+    }
+
+    private static String reason(DecisionRequest body) {
+        if (body == null || blankToNull(body.reason()) == null || body.reason().length() > MAX_TEXT) {
+            throw ProblemException.badRequest("A reason is required.", new Violation("reason-required", "/reason",
+                    "reason is required (at most " + MAX_TEXT + " characters)"));
+        }
+        return body.reason().trim();
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Exception not found.");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,140 @@
+package io.mcpgov.registry.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.common.Times;
+import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.exception.ExceptionCoverage;
+import io.mcpgov.registry.policy.AuthProfile;
+import io.mcpgov.registry.server.LatestVersion;
+import io.mcpgov.registry.server.ServerRow;
+import io.mcpgov.registry.server.ServerRowRepository;
+import io.mcpgov.registry.server.ServerStatus;
+import io.mcpgov.registry.server.ServerVersion;
+import io.mcpgov.registry.server.ServerVersionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The transactional half of publishing: uniqueness, latest version, remote URL ownership, exceptions, audit. */
+@ApplicationScoped
+public class PublishStore {
+
+    private final ServerVersionRepository versions;
+    private final ServerRowRepository rows;
+    private final ExceptionCoverage coverage;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final RegistryConfig config;
+
+    PublishStore(ServerVersionRepository versions, ServerRowRepository rows, ExceptionCoverage coverage,
+            AuditLog audit, ObjectMapper json, RegistryConfig config) {
+        this.versions = versions;
+        this.rows = rows;
+        this.coverage = coverage;
+        this.audit = audit;
+        this.json = json;
+        this.config = config;
+    }
+
+    @Transactional
+    public ServerRow insert(JsonNode document, AuthProfile profile, String owningTeam, String accountableOwner) {
+        String name = document.get("name").asText();
+        String version = document.get("version").asText();
+        versions.lockServer(name);
+        if (versions.findVersion(name, version).isPresent()) {
+            throw ProblemException.conflict("This version is already published; published versions never change.",
+                    new Violation("version-exists", "/version", "Version " + version + " of " + name + " exists."));
+        }
+        int max = config.publish().maxVersionsPerServer();
+        if (versions.countVersions(name) >= max) {
+            throw ProblemException.unprocessable("The server has too many versions.", List.of(
+                    new Violation("max-versions", "/version", "A server may have at most " + max + " versions.")));
+        }
+        claimRemoteUrls(name, document);
+
+        Instant now = Times.now();
+        ServerVersion current = versions.latest(name).orElse(null);
+        boolean latest = LatestVersion.replaces(version, current == null ? null : current.version);
+        if (latest && current != null) {
+            current.latest = false;
+            current.updatedAt = now;
+        }
+        ServerVersion entry = new ServerVersion();
+        entry.name = name;
+        entry.version = version;
+        entry.status = ServerStatus.ACTIVE.wire();
+        entry.statusChangedAt = now;
+        entry.latest = latest;
+        entry.publishedAt = now;
+        entry.updatedAt = now;
+        entry.owningTeam = owningTeam;
+        entry.accountableOwner = accountableOwner;
+        entry.documentText = write(document);
+        entry.document = entry.documentText;
+        entry.authProfile = write(profile);
+        entry.hasOauth = profile.hasOauth();
+        entry.hasRemoteApiKey = profile.hasRemoteApiKey();
+        entry.hasPackageSecret = profile.hasPackageSecret();
+        entry.hasPublicRemote = profile.hasPublic();
+        versions.persist(entry);
+        coverage.coverNewVersion(entry);
+        audit.record("server.published", "server-version", name + "@" + version, null, summary(entry));
+        versions.flush();
+        return rows.byIds(List.of(entry.id)).get(0);
+    }
+
+    /** A remote URL belongs to the first server that published it. */
+    private void claimRemoteUrls(String name, JsonNode document) {
+        EntityManager em = versions.getEntityManager();
+        Set<String> seen = new HashSet<>();
+        int index = 0;
+        for (JsonNode remote : document.path("remotes")) {
+            String url = remote.path("url").asText(null);
+            if (url != null && seen.add(url)) {
+                em.createNativeQuery("INSERT INTO remote_url (url, server_name) VALUES (?1, ?2) ON CONFLICT (url) DO NOTHING")
+                        .setParameter(1, url).setParameter(2, name).executeUpdate();
+                String owner = (String) em.createNativeQuery("SELECT server_name FROM remote_url WHERE url = ?1")
+                        .setParameter(1, url).getSingleResult();
+                if (!owner.equals(name)) {
+                    throw ProblemException.conflict("A remote URL is already used by another server.",
+                            new Violation("remote-url-taken", "/remotes/" + index + "/url",
+                                    "This URL is published by another server; two servers may not share a remote URL."));
+                }
+            }
+            index++;
+        }
+    }
+
+    private static Map<String, Object> summary(ServerVersion entry) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", entry.name);
+        s.put("version", entry.version);
+        s.put("status", entry.status);
+        s.put("isLatest", entry.latest);
+        s.put("owningTeam", entry.owningTeam);
+        s.put("accountableOwner", entry.accountableOwner);
+        s.put("hasOauth", entry.hasOauth);
+        s.put("hasRemoteApiKey", entry.hasRemoteApiKey);
+        s.put("hasPackageSecret", entry.hasPackageSecret);
+        return s;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise for storage", e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.mcpgov.registry.security;
+
+import io.mcpgov.registry.common.RegistryConfig;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who may read: any registry role, or nobody without a token unless {@code registry.read.anonymous=true}.
+ * Discovery endpoints are {@code @PermitAll} so that this one rule decides.
+ */
+@ApplicationScoped
+public class ReadAccess {
+
+    private final Caller caller;
+    private final boolean anonymousAllowed;
+
+    ReadAccess(Caller caller, RegistryConfig config) {
+        this.caller = caller;
+        this.anonymousAllowed = config.read().anonymous();
+    }
+
+    public void require() {
+        if (caller.anonymous()) {
+            if (!anonymousAllowed) {
+                throw new UnauthorizedException();
+            }
+            return;
+        }
+        if (caller.roles().isEmpty()) {
+            throw new ForbiddenException();
+        }
+    }
+}

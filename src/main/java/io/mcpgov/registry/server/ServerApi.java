@@ -1,0 +1,121 @@
+package io.mcpgov.registry.server;
+
+import io.mcpgov.registry.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The official generic registry API's server operations. Served under /v0.1 (frozen) and /v0 (still used by
+ * mcp-publisher) by the two subclasses.
+ */
+@Tag(name = "servers", description = "Discover MCP servers and manage their lifecycle status")
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class ServerApi {
+
+    @Inject
+    ServerReadService reads;
+
+    @Inject
+    ServerStatusService statuses;
+
+    @GET
+    @Path("/servers")
+    @PermitAll
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "List MCP servers", description = "One item per server version, ordered by name then version,"
+            + " with keyset pagination. Entries the listing gate hides are left out for agents; owners, reviewers and"
+            + " admins also see them, with listed=false and the reasons. A token is required unless"
+            + " registry.read.anonymous=true.")
+    @APIResponse(responseCode = "200", description = "A page of server versions")
+    @APIResponse(responseCode = "400", description = "Invalid parameters (application/problem+json)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The token carries no registry role")
+    public ServerListResponse list(
+            @Parameter(description = "Opaque cursor from metadata.nextCursor") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 100 (default 30)") @QueryParam("limit") String limit,
+            @Parameter(description = "Case-insensitive substring of the server name") @QueryParam("search") String search,
+            @Parameter(description = "RFC 3339; only entries updated after it, deleted ones included")
+            @QueryParam("updated_since") String updatedSince,
+            @Parameter(description = "'latest' for latest versions only, or an exact version") @QueryParam("version") String version,
+            @Parameter(description = "Include deleted versions (default false)") @QueryParam("include_deleted") String includeDeleted) {
+        return reads.list(ListParams.parse(cursor, limit, search, updatedSince, version, includeDeleted));
+    }
+
+    @GET
+    @Path("/servers/{serverName}/versions")
+    @PermitAll
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "List all versions of an MCP server", description = "Newest published first.")
+    @APIResponse(responseCode = "200", description = "The server's versions")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "Server not found (or not listed for this caller)")
+    public ServerListResponse versions(
+            @Parameter(description = "URL-encoded server name, e.g. com.example%2Fweather") @PathParam("serverName") String serverName,
+            @QueryParam("include_deleted") String includeDeleted) {
+        return reads.versions(serverName, ListParams.includeDeleted(includeDeleted));
+    }
+
+    @GET
+    @Path("/servers/{serverName}/versions/{version}")
+    @PermitAll
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "Get one version of an MCP server", description = "The version 'latest' is the latest version.")
+    @APIResponse(responseCode = "200", description = "The server version")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "Server version not found (or not listed for this caller)")
+    public ServerResponse version(@PathParam("serverName") String serverName,
+            @Parameter(description = "URL-encoded version, or latest") @PathParam("version") String version,
+            @QueryParam("include_deleted") String includeDeleted) {
+        return reads.version(serverName, version, ListParams.includeDeleted(includeDeleted));
+    }
+
+    @PATCH
+    @Path("/servers/{serverName}/versions/{version}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "Update a server version's status", description = "active, deprecated or deleted, with an"
+            + " optional statusMessage (not with active). Deleting the latest version moves latest to the highest"
+            + " remaining version. Publishers of the owning team and admins.")
+    @APIResponse(responseCode = "200", description = "The updated version")
+    @APIResponse(responseCode = "400", description = "Invalid status or message")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller's teams do not own this namespace")
+    @APIResponse(responseCode = "404", description = "Server version not found")
+    @APIResponse(responseCode = "422", description = "Nothing to change")
+    public ServerResponse updateVersionStatus(@PathParam("serverName") String serverName,
+            @PathParam("version") String version, StatusUpdateRequest request) {
+        return statuses.updateVersion(serverName, version, request);
+    }
+
+    @PATCH
+    @Path("/servers/{serverName}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearerAuth")
+    @Operation(summary = "Update the status of all versions of a server", description = "In one transaction.")
+    @APIResponse(responseCode = "200", description = "The versions that changed")
+    @APIResponse(responseCode = "400", description = "Invalid status or message")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The caller's teams do not own this namespace")
+    @APIResponse(responseCode = "404", description = "Server not found")
+    @APIResponse(responseCode = "422", description = "Nothing to change")
+    public AllVersionsStatusResponse updateAllStatus(@PathParam("serverName") String serverName,
+            StatusUpdateRequest request) {
+        return statuses.updateAll(serverName, request);
+    }
+}

@@ -1,0 +1,75 @@
+package io.mcpgov.registry.server;
+
+import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.security.Caller;
+import io.mcpgov.registry.security.ReadAccess;
+import io.mcpgov.registry.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+
+/** Discovery: lists and lookups, each filtered by the listing gate for the caller. */
+@ApplicationScoped
+public class ServerReadService {
+
+    private final Caller caller;
+    private final ReadAccess readAccess;
+    private final ServerRowRepository rows;
+    private final ServerViews views;
+
+    ServerReadService(Caller caller, ReadAccess readAccess, ServerRowRepository rows, ServerViews views) {
+        this.caller = caller;
+        this.readAccess = readAccess;
+        this.rows = rows;
+        this.views = views;
+    }
+
+    public ServerListResponse list(ListParams p) {
+        ServerQuery query = new ServerQuery(null, p.afterName(), p.afterVersion(), p.limit(), p.search(),
+                p.updatedSince(), p.latestOnly(), p.exactVersion(), p.includeDeleted(), visibility());
+        List<ServerRow> page = rows.page(query);
+        String nextCursor = null;
+        if (page.size() > p.limit()) {
+            page = page.subList(0, p.limit());
+            ServerRow last = page.get(page.size() - 1);
+            nextCursor = last.name() + ":" + last.version();
+        }
+        return views.list(page, nextCursor);
+    }
+
+    public ServerListResponse versions(String name, boolean includeDeleted) {
+        List<ServerRow> found = rows.versions(byName(name, null, false, includeDeleted));
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Server not found.");
+        }
+        return views.list(found, null);
+    }
+
+    public ServerResponse version(String name, String version, boolean includeDeleted) {
+        boolean latest = "latest".equals(version);
+        List<ServerRow> found = rows.versions(byName(name, latest ? null : version, latest, includeDeleted));
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Server version not found.");
+        }
+        return views.response(found.get(0));
+    }
+
+    private ServerQuery byName(String name, String version, boolean latest, boolean includeDeleted) {
+        return new ServerQuery(name, null, null, 0, null, null, latest, version, includeDeleted, visibility());
+    }
+
+    /** Who may read, and which unlisted entries they see. */
+    ServerQuery.Visibility visibility() {
+        readAccess.require();
+        if (caller.anonymous()) {
+            return ServerQuery.Visibility.listedOnly();
+        }
+        if (caller.seesAllEntries()) {
+            return new ServerQuery.Visibility(true, Set.of());
+        }
+        if (caller.has(Roles.PUBLISHER)) {
+            return new ServerQuery.Visibility(false, caller.teams());
+        }
+        return ServerQuery.Visibility.listedOnly();
+    }
+}

@@ -1,0 +1,166 @@
+package io.mcpgov.registry.server;
+
+import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.policy.ListingGate;
+import io.mcpgov.registry.policy.ListingRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The discovery reads: one SQL statement per request, keyset pagination on (name, version), the listing gate inside
+ * the WHERE clause. Documents are returned as stored text and never parsed on the way out.
+ */
+@ApplicationScoped
+public class ServerRowRepository {
+
+    private static final String COLUMNS = """
+            sv.id, sv.name, sv.version, sv.status, sv.status_message, sv.status_changed_at, sv.is_latest,
+            sv.published_at, sv.updated_at, sv.owning_team, sv.accountable_owner, sv.document_text,
+            sv.auth_profile::text, sv.has_oauth, sv.has_remote_api_key, sv.has_package_secret, sv.has_public_remote,
+            ex.id, ex.classification, ex.expires_at""";
+
+    private static final String COVERING_EXCEPTION = """
+            LEFT JOIN LATERAL (
+                SELECT e.id, e.classification, e.expires_at
+                FROM exception_coverage ec JOIN api_key_exception e ON e.id = ec.exception_id
+                WHERE ec.server_version_id = sv.id AND e.state = 'approved' AND e.expires_at > now()
+                ORDER BY e.expires_at DESC LIMIT 1) ex ON TRUE""";
+
+    private final AgroalDataSource dataSource;
+    private final ListingGate gate;
+
+    ServerRowRepository(AgroalDataSource dataSource, ListingGate gate) {
+        this.dataSource = dataSource;
+        this.gate = gate;
+    }
+
+    /** A page in (name, version) order; fetches {@code limit + 1} rows so the caller knows whether more follow. */
+    public List<ServerRow> page(ServerQuery q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        filter(q, where, params);
+        if (q.afterName() != null) {
+            where.append(" AND (sv.name, sv.version) > (?, ?)");
+            params.add(q.afterName());
+            params.add(q.afterVersion());
+        }
+        String sql = select() + where + " ORDER BY sv.name, sv.version LIMIT ?";
+        params.add(q.limit() + 1);
+        return run(sql, params);
+    }
+
+    /** Every version of one server visible to the reader, newest published first. */
+    public List<ServerRow> versions(ServerQuery q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        filter(q, where, params);
+        return run(select() + where + " ORDER BY sv.published_at DESC, sv.id DESC", params);
+    }
+
+    /** Rows by id (used after a write, inside its transaction), hidden or not. */
+    public List<ServerRow> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String sql = select() + " WHERE sv.id = ANY (?) ORDER BY sv.name, sv.version";
+        List<Object> params = new ArrayList<>();
+        params.add(ids.toArray(Long[]::new));
+        return run(sql, params);
+    }
+
+    private String select() {
+        return "SELECT " + COLUMNS + gate.hiddenColumns() + " FROM server_version sv " + COVERING_EXCEPTION;
+    }
+
+    private void filter(ServerQuery q, StringBuilder where, List<Object> params) {
+        if (q.name() != null) {
+            where.append(" AND sv.name = ?");
+            params.add(q.name());
+        }
+        if (!q.includeDeleted()) {
+            where.append(" AND sv.status <> 'deleted'");
+        }
+        if (q.latestOnly()) {
+            where.append(" AND sv.is_latest");
+        }
+        if (q.exactVersion() != null) {
+            where.append(" AND sv.version = ?");
+            params.add(q.exactVersion());
+        }
+        if (q.search() != null) {
+            where.append(" AND sv.name ILIKE ? ESCAPE '\\'");
+            params.add("%" + escapeLike(q.search()) + "%");
+        }
+        if (q.updatedSince() != null) {
+            where.append(" AND sv.updated_at > ?");
+            params.add(Timestamp.from(q.updatedSince()));
+        }
+        ServerQuery.Visibility v = q.visibility();
+        if (!v.all()) {
+            where.append(" AND (").append(gate.listedCondition());
+            if (!v.teams().isEmpty()) {
+                where.append(" OR sv.owning_team = ANY (?)");
+                params.add(v.teams().toArray(String[]::new));
+            }
+            where.append(")");
+        }
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private List<ServerRow> run(String sql, List<Object> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                if (p instanceof Object[] array) {
+                    String type = array instanceof Long[] ? "bigint" : "text";
+                    ps.setArray(i + 1, c.createArrayOf(type, array));
+                } else {
+                    ps.setObject(i + 1, p);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ServerRow> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(map(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading server entries failed", e);
+        }
+    }
+
+    private ServerRow map(ResultSet rs) throws SQLException {
+        UUID exceptionId = rs.getObject(18, UUID.class);
+        ServerRow.CoveringException exception = exceptionId == null ? null
+                : new ServerRow.CoveringException(exceptionId, rs.getString(19), instant(rs, 20));
+        List<String> hiddenBy = new ArrayList<>(0);
+        List<ListingRule> rules = gate.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rs.getBoolean(21 + i)) {
+                hiddenBy.add(rules.get(i).ruleId());
+            }
+        }
+        return new ServerRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                instant(rs, 6), rs.getBoolean(7), instant(rs, 8), instant(rs, 9), rs.getString(10), rs.getString(11),
+                rs.getString(12), rs.getString(13), rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16),
+                rs.getBoolean(17), exception, hiddenBy);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,78 @@
+package io.mcpgov.registry.server;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One published version of one server: the server.json as published, and what the registry keeps beside it. */
+@Entity
+@Table(name = "server_version")
+public class ServerVersion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public String version;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "status_message")
+    public String statusMessage;
+
+    @Column(name = "status_changed_at", nullable = false)
+    public Instant statusChangedAt;
+
+    @Column(name = "is_latest", nullable = false)
+    public boolean latest;
+
+    @Column(name = "published_at", nullable = false)
+    public Instant publishedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "owning_team", nullable = false)
+    public String owningTeam;
+
+    @Column(name = "accountable_owner", nullable = false)
+    public String accountableOwner;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String document;
+
+    @Column(name = "document_text", nullable = false)
+    public String documentText;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "auth_profile", nullable = false, columnDefinition = "jsonb")
+    public String authProfile;
+
+    @Column(name = "has_oauth", nullable = false)
+    public boolean hasOauth;
+
+    @Column(name = "has_remote_api_key", nullable = false)
+    public boolean hasRemoteApiKey;
+
+    @Column(name = "has_package_secret", nullable = false)
+    public boolean hasPackageSecret;
+
+    @Column(name = "has_public_remote", nullable = false)
+    public boolean hasPublicRemote;
+
+    public boolean deleted() {
+        return ServerStatus.DELETED.wire().equals(status);
+    }
+}

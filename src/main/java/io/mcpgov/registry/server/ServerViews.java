@@ -1,0 +1,65 @@
+package io.mcpgov.registry.server;
+
+import com.fasterxml.jackson.databind.util.RawValue;
+import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.policy.ListingGate;
+import io.mcpgov.registry.policy.ListingRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Turns rows into the wire shape. No parsing of stored documents: they are written out as stored. */
+@ApplicationScoped
+public class ServerViews {
+
+    private final boolean packagesCount;
+    private final Map<String, ListingRule> rules;
+
+    ServerViews(RegistryConfig config, ListingGate gate) {
+        this.packagesCount = config.policy().packagesWithSecretsAreApiKey();
+        this.rules = gate.rules().stream().collect(Collectors.toMap(ListingRule::ruleId, Function.identity()));
+    }
+
+    public ServerResponse response(ServerRow row) {
+        return response(row, null);
+    }
+
+    public ServerResponse response(ServerRow row, List<Violation> warnings) {
+        var official = new ServerResponse.Official(row.status(), row.statusChangedAt(), row.statusMessage(),
+                row.publishedAt(), row.updatedAt(), row.latest());
+        return new ServerResponse(new RawValue(row.documentText()),
+                new ServerResponse.Meta(official, governance(row, warnings)));
+    }
+
+    public ServerListResponse list(List<ServerRow> rows, String nextCursor) {
+        return new ServerListResponse(rows.stream().map(this::response).toList(),
+                new ServerListResponse.Metadata(nextCursor, rows.size()));
+    }
+
+    private GovernanceView governance(ServerRow row, List<Violation> warnings) {
+        List<GovernanceView.Reason> reasons = row.hiddenBy().stream()
+                .map(id -> new GovernanceView.Reason(id, rules.get(id).message()))
+                .toList();
+        GovernanceView.ExceptionSummary exception = row.exception() == null ? null
+                : new GovernanceView.ExceptionSummary(row.exception().id(), row.exception().classification(),
+                        row.exception().expiresAt());
+        return new GovernanceView(row.listed(), reasons, authType(row), apiKeyOnly(row),
+                new RawValue(row.authProfileJson()), exception,
+                new GovernanceView.Owner(row.owningTeam(), row.accountableOwner()),
+                warnings == null || warnings.isEmpty() ? null : warnings);
+    }
+
+    static String authType(ServerRow row) {
+        if (row.hasOauth()) {
+            return "oauth2";
+        }
+        return row.hasRemoteApiKey() || row.hasPackageSecret() ? "api-key" : "none";
+    }
+
+    private boolean apiKeyOnly(ServerRow row) {
+        return !row.hasOauth() && (row.hasRemoteApiKey() || (packagesCount && row.hasPackageSecret()));
+    }
+}
