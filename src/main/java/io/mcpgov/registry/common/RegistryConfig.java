@@ -18,6 +18,8 @@ public interface RegistryConfig {
 
     Exceptions exceptions();
 
+    LocalPostgres localPostgres();
+
     interface Read {
         /** Let callers without a token read listed entries (for clients that cannot send tokens yet). */
         @WithDefault("false")
@@ -82,5 +84,23 @@ public interface RegistryConfig {
         /** Longest until a permanent exception must be reviewed again, in days. */
         @WithDefault("365")
         int permanentMaxReviewDays();
+    }
+
+    /**
+     * The local run's embedded PostgreSQL (read before the application starts, by LocalPostgresConfigSourceFactory;
+     * declared here so that the settings are validated and documented).
+     */
+    interface LocalPostgres {
+        /** Start an embedded PostgreSQL when no JDBC URL is configured (on in the dev profile). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where its data lives across restarts. */
+        @WithDefault(".local/postgres")
+        String dataDir();
+
+        /** Its port on localhost; 0 picks a free one. */
+        @WithDefault("0")
+        int port();
     }
 }
