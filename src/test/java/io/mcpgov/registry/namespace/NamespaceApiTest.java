@@ -1,0 +1,48 @@
+package io.mcpgov.registry.namespace;
+
+import static io.mcpgov.registry.support.Api.ADMIN;
+import static io.mcpgov.registry.support.Api.AUDITOR;
+import static io.mcpgov.registry.support.Api.X;
+import static io.mcpgov.registry.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.mcpgov.registry.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.mcpgov.registry.support.RegistryTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@RegistryTest
+class NamespaceApiTest {
+
+    @Test
+    void adminsMapReplaceAndRemoveNamespacesAndEveryChangeIsAudited() {
+        String ns = "io.github.team" + System.nanoTime();
+        as(ADMIN).body(Map.of("owningTeam", "team-a")).put(X + "/namespaces/" + ns).then().statusCode(200)
+                .body("namespace", equalTo(ns)).body("includeSubnamespaces", equalTo(false));
+        as(ADMIN).body(Map.of("owningTeam", "team-b", "includeSubnamespaces", true)).put(X + "/namespaces/" + ns.toUpperCase())
+                .then().statusCode(200).body("namespace", equalTo(ns)).body("owningTeam", equalTo("team-b"));
+        as(Api.publisher("pat", "team-a")).get(X + "/namespaces").then().statusCode(200)
+                .body("namespace", hasItem(ns));
+        as(ADMIN).delete(X + "/namespaces/" + ns).then().statusCode(204);
+        as(ADMIN).delete(X + "/namespaces/" + ns).then().statusCode(404);
+
+        as(AUDITOR).queryParam("targetType", "namespace").queryParam("targetId", ns).get(X + "/audit").then()
+                .body("events.action", equalTo(java.util.List.of("namespace.created", "namespace.updated", "namespace.deleted")))
+                .body("events[1].before.owningTeam", equalTo("team-a"))
+                .body("events[1].after.owningTeam", equalTo("team-b"));
+    }
+
+    @Test
+    void invalidNamespacesAndBodiesAreRefused() {
+        as(ADMIN).body(Map.of("owningTeam", "t")).put(X + "/namespaces/-bad-").then().statusCode(400)
+                .body("errors[0].ruleId", equalTo("namespace-format"));
+        as(ADMIN).body(Map.of("owningTeam", "t")).put(X + "/namespaces/a..b").then().statusCode(400);
+        as(ADMIN).body("{}").put(X + "/namespaces/com.valid").then().statusCode(400)
+                .body("errors[0].path", equalTo("/owningTeam"));
+        as(ADMIN).body("").put(X + "/namespaces/com.valid").then().statusCode(400);
+        as(ADMIN).body("[").put(X + "/namespaces/com.valid").then().statusCode(400);
+    }
+}
