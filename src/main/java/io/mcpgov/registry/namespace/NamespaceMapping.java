@@ -32,9 +32,20 @@ public class NamespaceMapping {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The mapping that covers every namespace not covered by a more specific one. */
+    public static final String EVERY_NAMESPACE = "*";
+
     /** Whether this mapping covers the namespace part of a server name. */
     public boolean covers(String serverNamespace) {
+        if (EVERY_NAMESPACE.equals(namespace)) {
+            return true;
+        }
         String candidate = serverNamespace.toLowerCase(java.util.Locale.ROOT);
         return namespace.equals(candidate) || (includeSubnamespaces && candidate.startsWith(namespace + "."));
+    }
+
+    /** How specific the mapping is: longer namespaces win; {@code *} loses to every other. */
+    public int specificity() {
+        return EVERY_NAMESPACE.equals(namespace) ? -1 : namespace.length();
     }
 }

@@ -22,6 +22,6 @@ public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMappi
     public Optional<NamespaceMapping> owning(String serverNamespace) {
         return listAll().stream()
                 .filter(m -> m.covers(serverNamespace))
-                .max(Comparator.comparingInt(m -> m.namespace.length()));
+                .max(Comparator.comparingInt(NamespaceMapping::specificity));
     }
 }

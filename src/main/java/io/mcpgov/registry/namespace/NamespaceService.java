@@ -114,9 +114,13 @@ public class NamespaceService {
 
     private static String normalise(String raw) {
         String namespace = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (NamespaceMapping.EVERY_NAMESPACE.equals(namespace)) {
+            return namespace;
+        }
         if (namespace.length() > 200 || !NAMESPACE.matcher(namespace).matches()) {
             throw ProblemException.badRequest("The namespace is invalid.", new Violation("namespace-format", "/namespace",
-                    "A namespace is reverse-DNS: dot-separated labels of letters, digits and hyphens (e.g. com.example)."));
+                    "A namespace is reverse-DNS: dot-separated labels of letters, digits and hyphens (e.g. com.example),"
+                            + " or * for every namespace no other mapping covers."));
         }
         return namespace;
     }

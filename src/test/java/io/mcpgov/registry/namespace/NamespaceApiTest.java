@@ -45,4 +45,21 @@ class NamespaceApiTest {
         as(ADMIN).body("").put(X + "/namespaces/com.valid").then().statusCode(400);
         as(ADMIN).body("[").put(X + "/namespaces/com.valid").then().statusCode(400);
     }
+
+    @Test
+    void aMoreSpecificMappingWinsOverTheCatchAll() {
+        String ns = "net.catchall" + System.nanoTime();
+        as(ADMIN).body(Map.of("owningTeam", "team-specific")).put(X + "/namespaces/" + ns).then().statusCode(200);
+        as(ADMIN).body(Map.of("owningTeam", "team-everything")).put(X + "/namespaces/*").then().statusCode(200)
+                .body("namespace", equalTo("*"));
+        try {
+            String doc = io.mcpgov.registry.support.Docs.publicRemote("org.unclaimed" + System.nanoTime() + "/svc", "1.0.0");
+            Api.publishOk(Api.publisher("eve", "team-everything"), doc);
+            as(Api.publisher("eve", "team-everything"))
+                    .body(io.mcpgov.registry.support.Docs.publicRemote(ns + "/svc", "1.0.0"))
+                    .post("/v0.1/publish").then().statusCode(403);
+        } finally {
+            as(ADMIN).delete(X + "/namespaces/*").then().statusCode(204);
+        }
+    }
 }

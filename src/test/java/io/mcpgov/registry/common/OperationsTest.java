@@ -1,0 +1,56 @@
+package io.mcpgov.registry.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.mcpgov.registry.support.Api;
+import io.mcpgov.registry.support.RegistryTest;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@RegistryTest
+class OperationsTest {
+
+    @Test
+    void healthIncludesTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        Api.as(Api.AGENT).get("/v0.1/servers?limit=1").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void openApiDescribesEveryOperationAndItsErrors() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/v0.1/servers'.get.responses.'400'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/v0.1/publish'.post.responses.'422'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/v0.1/servers/{serverName}/versions/{version}'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/v0.1/x/io.mcpgov.registry/exceptions/{id}/approve'.post.responses.'403'",
+                        org.hamcrest.Matchers.notNullValue())
+                .body("paths.keySet()", not(hasItem("/v0/servers")));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void schemasArePublished() {
+        given().get(Api.X + "/schemas/server.schema.json").then().statusCode(200)
+                .body("$schema", containsString("draft-07"));
+        given().get(Api.X + "/schemas/governance.schema.json").then().statusCode(200);
+        given().get(Api.X + "/schemas/nope.json").then().statusCode(404);
+    }
+
+    @Test
+    void unknownPathsAre404Problems() {
+        Api.as(Api.AGENT).get("/v0.1/nothing-here").then().statusCode(404);
+    }
+}
