@@ -76,6 +76,6 @@ public enum Check {
     }
 
     CheckResult result(CheckLevel level, String specRevision, String observed) {
-        return new CheckResult(name(), level, specRevision, Observed.text(observed));
+        return new CheckResult(name(), level, specRevision, Observed.sentence(observed));
     }
 }

@@ -11,14 +11,25 @@ import java.util.stream.Collectors;
  */
 final class Observed {
 
-    static final int MAX_LENGTH = 300;
+    static final int MAX_VALUE_LENGTH = 200;
+    static final int MAX_SENTENCE_LENGTH = 1000;
 
     private Observed() {
     }
 
+    /** One server-supplied value. */
     static String text(Object value) {
+        return capped(value, MAX_VALUE_LENGTH);
+    }
+
+    /** A whole observation, which may quote several values. */
+    static String sentence(String observation) {
+        return capped(observation, MAX_SENTENCE_LENGTH);
+    }
+
+    private static String capped(Object value, int max) {
         String text = String.valueOf(value).replaceAll("\\p{Cntrl}", " ");
-        return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH) + "...";
+        return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 
     static String url(String url) {

@@ -35,6 +35,6 @@ public record Summary(MetadataSource metadataSource, String metadataUrl, AsMetad
         text.append("; scopes [").append(String.join(" ", scopes)).append("])");
         return new Summary(metadataSource, metadataUrl, asMetadataSource, registrationMode, pkceS256,
                 List.copyOf(scopes), List.copyOf(challengeScopes), List.copyOf(authorizationServers), resource,
-                Observed.text(text));
+                Observed.sentence(text.toString()));
     }
 }

@@ -330,7 +330,7 @@ final class VerificationRun {
                 ? FetchResult.failed(request.url(), FetchFailure.TIMEOUT, "verification budget of "
                 + settings.budget().toMillis() + " ms used up", List.of(), Duration.ZERO)
                 : fetcher.fetchAndWait(request, remaining);
-        probes.add(new Probe(purpose, request.method(), Observed.url(request.url()), Observed.text(result.outcome()),
+        probes.add(new Probe(purpose, request.method(), Observed.url(request.url()), Observed.sentence(result.outcome()),
                 result.elapsed().toMillis()));
         return result;
     }
@@ -353,7 +353,7 @@ final class VerificationRun {
     }
 
     private RemoteVerification result(Verdict verdict, List<String> failed, String detail, FetchFailure unreachable) {
-        return new RemoteVerification(remoteUrl, transport, verdict, failed, Observed.text(detail), unreachable,
+        return new RemoteVerification(remoteUrl, transport, verdict, failed, Observed.sentence(detail), unreachable,
                 summary, checks, probes, checkedAt);
     }
 }

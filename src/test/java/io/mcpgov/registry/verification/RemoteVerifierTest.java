@@ -170,6 +170,8 @@ class RemoteVerifierTest {
                         "P14"),
                 broken("A2: no metadata at any discovery URL", f -> f.asPath = null, "A2"),
                 broken("A3: issuer mismatch", f -> f.as.put("issuer", "https://evil.example.com"), "A3"),
+                broken("A3: an issuer equal only after normalisation is not identical",
+                        f -> f.as.put("issuer", f.issuer().replace("http://", "HTTP://")), "A3"),
                 broken("A4: no token_endpoint", f -> f.as.remove("token_endpoint"), "A4"),
                 broken("A4: response type code missing", f -> f.as.set("response_types_supported",
                         McpServerFixture.JSON.valueToTree(List.of("token"))), "A4"),
