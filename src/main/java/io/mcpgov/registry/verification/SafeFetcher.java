@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -228,6 +229,10 @@ public final class SafeFetcher implements AutoCloseable {
                     .setConnectTimeout(Math.min(settings.connectTimeout().toMillis(), remaining))
                     .setFollowRedirects(false);
             options.putHeader("User-Agent", USER_AGENT);
+            if (target.host().contains(":")) {
+                // Vert.x writes an IPv6 literal authority without brackets; RFC 9110 wants them.
+                options.putHeader("Host", "[" + target.host() + "]:" + target.port());
+            }
             request.headers().forEach(options::putHeader);
             client.request(options).onComplete(connected -> {
                 if (connected.failed()) {
@@ -322,7 +327,7 @@ public final class SafeFetcher implements AutoCloseable {
             hop(request.redirectedTo(next, status, crossOrigin), hopNumber + 1);
         }
 
-        private void complete(int status, java.util.Map<String, List<String>> headers, String body, boolean truncated) {
+        private void complete(int status, Map<String, List<String>> headers, String body, boolean truncated) {
             finish(new FetchResult(currentUrl, null, null, status, headers, body, truncated, List.copyOf(redirects),
                     elapsed()));
         }

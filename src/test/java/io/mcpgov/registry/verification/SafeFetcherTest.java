@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,9 @@ class SafeFetcherTest {
             .map("mcp.verify.test", "127.0.0.1")
             .map("metadata.verify.test", "169.254.169.254")
             .map("private.verify.test", "10.0.0.7")
-            .map("public.verify.test", "93.184.215.14");
+            .map("public.verify.test", "93.184.215.14")
+            .map("v6.verify.test", "::1")
+            .map("mapped.verify.test", "::ffff:127.0.0.1");
     private SafeFetcher development;
 
     @BeforeAll
@@ -114,6 +117,27 @@ class SafeFetcherTest {
         assertEquals(1, resolver.lookups.get());
         server.verify(getRequestedFor(urlEqualTo("/pinned"))
                 .withHeader("Host", equalTo("mcp.verify.test:" + server.port())));
+    }
+
+    @Test
+    void anIpv6LiteralGetsABracketedHostHeader() {
+        WireMockServer v6;
+        try {
+            v6 = new WireMockServer(options().bindAddress("::1").dynamicPort());
+            v6.start();
+        } catch (RuntimeException e) {
+            Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        try {
+            v6.stubFor(get("/v6").willReturn(aResponse().withStatus(204)));
+            FetchResult result = development.fetchAndWait(
+                    FetchRequest.get("http://[::1]:" + v6.port() + "/v6", "*/*"), BUDGET);
+            assertEquals(204, result.status(), result.outcome());
+            v6.verify(getRequestedFor(urlEqualTo("/v6")).withHeader("Host", equalTo("[::1]:" + v6.port())));
+        } finally {
+            v6.stop();
+        }
     }
 
     @Test
@@ -273,6 +297,8 @@ class SafeFetcherTest {
         try (SafeFetcher production = fetcher(FetchSettings.defaults())) {
             for (String target : List.of(url("/doc"), "https://127.0.0.1:" + server.port() + "/doc",
                     "https://mcp.verify.test:" + server.port() + "/doc", "https://metadata.verify.test/",
+                    "https://private.verify.test/", "https://v6.verify.test:" + server.port() + "/doc",
+                    "https://mapped.verify.test:" + server.port() + "/doc",
                     "https://[::1]:" + server.port() + "/doc", "https://[::ffff:127.0.0.1]:" + server.port() + "/doc",
                     "https://2130706433:" + server.port() + "/doc", "https://0177.0.0.1/", "https://0x7f000001/")) {
                 FetchResult result = production.fetchAndWait(FetchRequest.get(target, "*/*"), BUDGET);
