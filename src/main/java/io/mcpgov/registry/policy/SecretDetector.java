@@ -22,8 +22,6 @@ final class SecretDetector {
     private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s,;'\"`=()\\[\\]]+");
     private static final Pattern TOKEN_CHARACTERS = Pattern.compile("^[A-Za-z0-9+/_.~-]+=*$");
     private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/]+=*$");
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final Pattern PATH = Pattern.compile("^(?:/|~|\\.{1,2}/|[A-Za-z]:[\\\\/]).*");
 
     /**
@@ -31,11 +29,13 @@ final class SecretDetector {
      * consecutive characters switch between lower case, upper case and digit) tells random text (about 0.6 for
      * base62, 0.47 for hex) from words and identifiers (CamelCase or word0511 stay below 0.2).
      */
-    private record Bar(int minLength, int minAlphanumericRun, double minBitsPerChar, double minClassChangeRate) {
+    private record Bar(int minLength, int minAlphanumericRun, double minBitsPerChar, double minClassChangeRate,
+            double minClassChangeRateWithoutDigits) {
     }
 
-    private static final Bar ANY_FIELD = new Bar(32, 24, 4.0, 0.25);
-    private static final Bar SECRET_FIELD = new Bar(20, 16, 3.0, 0.25);
+    /** Without digits a token must switch case often to count (random mixed case does, CamelCase does not). */
+    private static final Bar ANY_FIELD = new Bar(32, 24, 4.0, 0.25, 2.0);
+    private static final Bar SECRET_FIELD = new Bar(20, 16, 3.0, 0.25, 0.4);
 
     private SecretDetector() {
     }
@@ -117,20 +117,22 @@ final class SecretDetector {
 
     /**
      * Long, made of token characters only (no URL, path, prose), with a long unbroken alphanumeric run (so not a
-     * dashed word list or a UUID), letters and digits mixed, and a high Shannon entropy.
+     * dashed word list, nor a UUID whose longest run is 12), characters switching often between lower case, upper
+     * case and digits, and a high Shannon entropy.
      */
     static boolean looksRandom(String token, Bar bar) {
         if (token.length() < bar.minLength() || !TOKEN_CHARACTERS.matcher(token).matches()
-                || token.contains("://") || PATH.matcher(token).matches() || UUID.matcher(token).matches()
+                || token.contains("://") || PATH.matcher(token).matches()
                 || Placeholders.isPlaceholderToken(token)) {
             return false;
         }
         boolean letters = token.chars().anyMatch(Character::isLetter);
         boolean digits = token.chars().anyMatch(Character::isDigit);
         String run = longestRun(token);
-        return letters && digits
+        double classChangeRate = classChangeRate(run);
+        return letters
+                && classChangeRate >= (digits ? bar.minClassChangeRate() : bar.minClassChangeRateWithoutDigits())
                 && run.length() >= bar.minAlphanumericRun()
-                && classChangeRate(run) >= bar.minClassChangeRate()
                 && Entropy.shannon(token) >= bar.minBitsPerChar();
     }
 
