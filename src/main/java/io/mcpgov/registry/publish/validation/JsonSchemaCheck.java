@@ -1,6 +1,7 @@
 package io.mcpgov.registry.publish.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -10,6 +11,9 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.mcpgov.registry.common.Pointers;
 import io.mcpgov.registry.common.Violation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,9 +37,24 @@ public final class JsonSchemaCheck {
                 .formatAssertionsEnabled(true)
                 .build();
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-                .getSchema(SchemaLocation.of("classpath:" + classpathLocation), config);
+                .getSchema(SchemaLocation.of("classpath:" + classpathLocation), readSchema(classpathLocation), config);
         this.schema.initializeValidators();
         this.rulePrefix = rulePrefix;
+    }
+
+    /**
+     * Read with this class's loader, which sees the application's resources also where the validator library sits
+     * in a parent class loader (Quarkus dev and test mode).
+     */
+    private static JsonNode readSchema(String classpathLocation) {
+        try (InputStream in = JsonSchemaCheck.class.getClassLoader().getResourceAsStream(classpathLocation)) {
+            if (in == null) {
+                throw new IllegalStateException("schema not on the classpath: " + classpathLocation);
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema " + classpathLocation, e);
+        }
     }
 
     /** Violations of {@code node}, with paths relative to {@code basePointer} (the node's place in the document). */

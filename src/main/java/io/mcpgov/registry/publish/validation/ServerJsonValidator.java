@@ -21,6 +21,7 @@ import io.mcpgov.registry.publish.validation.rules.SemanticRule;
 import io.mcpgov.registry.publish.validation.rules.StdioTransportUrlRule;
 import io.mcpgov.registry.publish.validation.rules.TitleBlankRule;
 import io.mcpgov.registry.publish.validation.rules.TransportUrlVariablesRule;
+import io.mcpgov.registry.publish.validation.rules.VersionBlankRule;
 import io.mcpgov.registry.publish.validation.rules.VersionLatestReservedRule;
 import io.mcpgov.registry.publish.validation.rules.VersionRangeRule;
 import io.mcpgov.registry.publish.validation.rules.WebsiteUrlHttpsRule;
@@ -44,6 +45,7 @@ public class ServerJsonValidator {
         this.rules = List.of(
                 new SchemaUriRule(),
                 new NameFormatRule(),
+                new VersionBlankRule(),
                 new VersionLatestReservedRule(),
                 new VersionRangeRule(),
                 new TitleBlankRule(),

@@ -68,6 +68,22 @@ class NameAndVersionRulesTest {
         assertError(validate(doc), VersionRangeRule.ID, "/packages/0/version");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t"})
+    void blankVersionsFail(String version) {
+        ObjectNode doc = load("valid-server.json");
+        doc.put("version", version);
+        ((ObjectNode) doc.get("packages").get(0)).put("version", version);
+        ValidationReport report = validate(doc);
+        assertError(report, VersionBlankRule.ID, "/version");
+        assertError(report, VersionBlankRule.ID, "/packages/0/version");
+    }
+
+    @Test
+    void aRealVersionIsNotBlank() {
+        assertNoError(validate(load("valid-server.json")), VersionBlankRule.ID);
+    }
+
     @Test
     void whitespaceTitleFailsAndARealTitlePasses() {
         ObjectNode doc = load("valid-server.json");
