@@ -13,7 +13,6 @@ public final class TemplateUrls {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern LEADING_VARIABLE = Pattern.compile("^\\{([a-zA-Z_][a-zA-Z0-9_]*)}");
-    private static final Pattern PORT_VARIABLE = Pattern.compile(":\\{[^{}]*}(?=[/?#]|$)");
 
     private TemplateUrls() {
     }
@@ -52,8 +51,7 @@ public final class TemplateUrls {
     }
 
     private static String neutralise(String url) {
-        String withPorts = PORT_VARIABLE.matcher(url).replaceAll(":1");
-        return VARIABLE.matcher(withPorts).replaceAll("x");
+        return VARIABLE.matcher(url).replaceAll("x");
     }
 
     private static List<String> declaredValues(JsonNode variable) {
