@@ -23,6 +23,6 @@ public record OAuthDeclaration(
     }
 
     public boolean appliesExplicitlyTo(String remoteUrl) {
-        return remotes != null && remotes.contains(remoteUrl);
+        return remotes != null && remoteUrl != null && remotes.contains(remoteUrl);
     }
 }

@@ -214,6 +214,17 @@ class AuthClassifierTest {
         assertTrue(profile.packages().isEmpty());
     }
 
+    @Test
+    void toleratesARemoteWithoutUrlWhenOauthListsRemotes() {
+        ObjectNode doc = load("oauth-declared.json");
+        ((ObjectNode) doc.at("/_meta/io.mcpgov.registry~1governance/auth/oauth2"))
+                .set("remotes", json5("['https://mcp.tickets.example.com/mcp']"));
+        ((ObjectNode) doc.at("/remotes/1")).remove("url");
+        AuthProfile profile = classifier.classify(doc);
+        assertRemote(profile, 0, AuthType.OAUTH2);
+        assertRemote(profile, 1, AuthType.API_KEY, "Authorization");
+    }
+
     private static void assertRemote(AuthProfile profile, int index, AuthType auth, String... credentials) {
         RemoteAuth remote = profile.remotes().get(index);
         assertEquals(index, remote.index());
