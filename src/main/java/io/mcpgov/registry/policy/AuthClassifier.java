@@ -1,6 +1,7 @@
 package io.mcpgov.registry.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,19 +23,17 @@ public class AuthClassifier {
                 .map(declaration -> OAuthDeclarations.read(declaration.node()))
                 .orElse(null);
         List<RemoteAuth> remotes = new ArrayList<>();
-        JsonNode remoteNodes = doc.path("remotes");
+        JsonNode remoteNodes = arrayOrEmpty(doc.path("remotes"));
         for (int i = 0; i < remoteNodes.size(); i++) {
-            JsonNode remote = remoteNodes.get(i);
-            if (remote.isObject()) {
-                remotes.add(classifyRemote(i, remote, oauth));
+            if (remoteNodes.get(i).isObject()) {
+                remotes.add(classifyRemote(i, remoteNodes.get(i), oauth));
             }
         }
         List<PackageAuth> packages = new ArrayList<>();
-        JsonNode packageNodes = doc.path("packages");
+        JsonNode packageNodes = arrayOrEmpty(doc.path("packages"));
         for (int i = 0; i < packageNodes.size(); i++) {
-            JsonNode pkg = packageNodes.get(i);
-            if (pkg.isObject()) {
-                packages.add(classifyPackage(i, pkg));
+            if (packageNodes.get(i).isObject()) {
+                packages.add(classifyPackage(i, packageNodes.get(i)));
             }
         }
         return new AuthProfile(remotes, packages, oauth);
@@ -43,7 +42,7 @@ public class AuthClassifier {
     private static RemoteAuth classifyRemote(int index, JsonNode remote, OAuthDeclaration oauth) {
         String url = textOrNull(remote, "url");
         Set<String> credentials = new LinkedHashSet<>();
-        for (JsonNode header : remote.path("headers")) {
+        for (JsonNode header : arrayOrEmpty(remote.path("headers"))) {
             if (isCredentialHeader(header, remote.path("variables"))) {
                 credentials.add(header.path("name").asText());
             }
@@ -83,16 +82,16 @@ public class AuthClassifier {
 
     private static PackageAuth classifyPackage(int index, JsonNode pkg) {
         Set<String> credentials = new LinkedHashSet<>();
-        for (JsonNode env : pkg.path("environmentVariables")) {
+        for (JsonNode env : arrayOrEmpty(pkg.path("environmentVariables"))) {
             addIfSecret(env, textOrNull(env, "name"), credentials);
         }
         for (String list : List.of("runtimeArguments", "packageArguments")) {
-            for (JsonNode argument : pkg.path(list)) {
+            for (JsonNode argument : arrayOrEmpty(pkg.path(list))) {
                 String name = textOrNull(argument, "name");
                 addIfSecret(argument, name != null ? name : textOrNull(argument, "valueHint"), credentials);
             }
         }
-        for (JsonNode header : pkg.path("transport").path("headers")) {
+        for (JsonNode header : arrayOrEmpty(pkg.path("transport").path("headers"))) {
             String name = textOrNull(header, "name");
             if (CredentialNames.isCredentialHeader(name)) {
                 credentials.add(name);
@@ -115,6 +114,10 @@ public class AuthClassifier {
                 credentials.add(name != null ? name : variable.getKey());
             }
         });
+    }
+
+    private static JsonNode arrayOrEmpty(JsonNode node) {
+        return node.isArray() ? node : MissingNode.getInstance();
     }
 
     private static boolean isSecret(JsonNode input) {

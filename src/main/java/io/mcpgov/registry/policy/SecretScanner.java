@@ -1,6 +1,7 @@
 package io.mcpgov.registry.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.mcpgov.registry.common.Pointers;
 import io.mcpgov.registry.common.Violation;
 import java.net.URLDecoder;
@@ -26,24 +27,24 @@ public class SecretScanner {
 
     public List<Violation> scan(JsonNode doc) {
         List<Violation> found = new ArrayList<>();
-        JsonNode remotes = doc.path("remotes");
+        List<JsonNode> remotes = elements(doc.path("remotes"));
         for (int i = 0; i < remotes.size(); i++) {
             JsonNode remote = remotes.get(i);
             scanHeaders(remote.path("headers"), Pointers.of("remotes", i, "headers"), found);
             scanVariables(remote.path("variables"), Pointers.of("remotes", i, "variables"), false, found);
             scanUrl(remote.path("url"), Pointers.of("remotes", i, "url"), found);
         }
-        JsonNode packages = doc.path("packages");
+        List<JsonNode> packages = elements(doc.path("packages"));
         for (int i = 0; i < packages.size(); i++) {
             JsonNode pkg = packages.get(i);
-            JsonNode envs = pkg.path("environmentVariables");
+            List<JsonNode> envs = elements(pkg.path("environmentVariables"));
             for (int j = 0; j < envs.size(); j++) {
                 JsonNode env = envs.get(j);
                 boolean secret = isSecret(env) || CredentialNames.soundsSecret(env.path("name").asText(""));
                 scanInput(env, Pointers.of("packages", i, "environmentVariables", j), secret, found);
             }
             for (String list : List.of("runtimeArguments", "packageArguments")) {
-                JsonNode arguments = pkg.path(list);
+                List<JsonNode> arguments = elements(pkg.path(list));
                 for (int j = 0; j < arguments.size(); j++) {
                     JsonNode argument = arguments.get(j);
                     boolean secret = isSecret(argument)
@@ -58,7 +59,8 @@ public class SecretScanner {
         return found;
     }
 
-    private static void scanHeaders(JsonNode headers, String path, List<Violation> found) {
+    private static void scanHeaders(JsonNode headerArray, String path, List<Violation> found) {
+        List<JsonNode> headers = elements(headerArray);
         for (int j = 0; j < headers.size(); j++) {
             JsonNode header = headers.get(j);
             boolean secret = isSecret(header) || CredentialNames.isCredentialHeader(header.path("name").asText(""));
@@ -150,6 +152,15 @@ public class SecretScanner {
         return new Violation(RULE_ID, path, subject + "looks like " + kind.description()
                 + "; server.json must not contain credentials: declare the input with isSecret and leave the value "
                 + "to the client");
+    }
+
+    /** The elements of an array, each a JSON object or else a missing node; nothing for a non-array. */
+    private static List<JsonNode> elements(JsonNode array) {
+        List<JsonNode> elements = new ArrayList<>();
+        if (array.isArray()) {
+            array.forEach(element -> elements.add(element.isObject() ? element : MissingNode.getInstance()));
+        }
+        return elements;
     }
 
     private static boolean isSecret(JsonNode input) {
