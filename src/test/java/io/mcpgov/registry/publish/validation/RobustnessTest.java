@@ -1,4 +1,4 @@
-package io.mcpgov.registry.publish;
+package io.mcpgov.registry.publish.validation;
 
 import static io.mcpgov.registry.testing.Fixtures.load;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -11,9 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.policy.AuthClassifier;
 import io.mcpgov.registry.policy.SecretScanner;
-import io.mcpgov.registry.publish.validation.DocumentParser;
-import io.mcpgov.registry.publish.validation.ServerJsonValidator;
-import io.mcpgov.registry.publish.validation.ValidationSettings;
 import io.mcpgov.registry.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.Arrays;
