@@ -33,8 +33,11 @@ final class SecretDetector {
             double minClassChangeRateWithoutDigits) {
     }
 
-    /** Without digits a token must switch case often to count (random mixed case does, CamelCase does not). */
-    private static final Bar ANY_FIELD = new Bar(32, 24, 4.0, 0.25, 2.0);
+    /**
+     * A token without digits counts only in a credential field, and only if it switches case often (random mixed
+     * case does, CamelCase does not); in other fields digit-free text is never taken for a secret.
+     */
+    private static final Bar ANY_FIELD = new Bar(32, 24, 4.0, 0.25, Double.POSITIVE_INFINITY);
     private static final Bar SECRET_FIELD = new Bar(20, 16, 3.0, 0.25, 0.4);
 
     private SecretDetector() {
