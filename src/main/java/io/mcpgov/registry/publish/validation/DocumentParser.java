@@ -1,0 +1,237 @@
+package io.mcpgov.registry.publish.validation;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpgov.registry.common.Pointers;
+import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.Violation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Turns a request body into a JSON tree, refusing anything a strict reader or PostgreSQL {@code jsonb} would
+ * treat differently: invalid UTF-8, duplicate keys, deep nesting, trailing content, U+0000 and unpaired surrogates.
+ * The tree is built from the token stream so each refusal can name where it happened; messages carry a line and
+ * column at most, never parser internals or the offending text.
+ */
+public class DocumentParser {
+
+    public static final int MAX_DEPTH = 64;
+
+    public static final String EMPTY_BODY = "empty-body";
+    public static final String INVALID_UTF8 = "invalid-utf8";
+    public static final String MALFORMED_JSON = "malformed-json";
+    public static final String DUPLICATE_KEY = "duplicate-key";
+    public static final String NESTING_TOO_DEEP = "nesting-too-deep";
+    public static final String NOT_AN_OBJECT = "not-an-object";
+    public static final String TRAILING_CONTENT = "trailing-content";
+    public static final String NUL_CHARACTER = "nul-character";
+    public static final String LONE_SURROGATE = "lone-surrogate";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private final JsonFactory factory = JsonFactory.builder()
+            // our own depth check runs first; this only keeps Jackson from refusing earlier with its own message
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 8).build())
+            .build();
+
+    public JsonNode parse(byte[] body) {
+        String text = decodeUtf8(body);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a UTF-8 byte order mark is tolerated (RFC 8259 section 8.1)
+        }
+        if (text.isBlank()) {
+            throw refuse(EMPTY_BODY, "", "The request body is empty; a server.json object is expected.");
+        }
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonNode root = new TreeBuilder(parser).read();
+            if (!root.isObject()) {
+                throw refuse(NOT_AN_OBJECT, "", "The top level of a server.json document must be a JSON object.");
+            }
+            return root;
+        } catch (JsonEOFException e) {
+            throw refuse(MALFORMED_JSON, "", "The body is not valid JSON: it ends unexpectedly" + at(e.getLocation()) + ".");
+        } catch (JsonProcessingException e) {
+            throw refuse(MALFORMED_JSON, "", "The body is not valid JSON" + at(e.getLocation()) + ".");
+        } catch (IOException e) {
+            throw refuse(MALFORMED_JSON, "", "The body could not be read as JSON.");
+        }
+    }
+
+    private static String decodeUtf8(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw refuse(EMPTY_BODY, "", "The request body is empty; a server.json object is expected.");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        try {
+            CharBuffer chars = decoder.decode(in);
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            throw refuse(INVALID_UTF8, "", "The body is not valid UTF-8 (first bad byte near offset "
+                    + firstInvalidOffset(body) + ").");
+        }
+    }
+
+    private static int firstInvalidOffset(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length + 1);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static ProblemException refuse(String ruleId, String path, String message) {
+        return ProblemException.badRequest(message, new Violation(ruleId, path, message));
+    }
+
+    /** Builds the tree token by token, tracking the JSON pointer of the current position. */
+    private static final class TreeBuilder {
+        private final JsonParser parser;
+        private final Deque<String> path = new ArrayDeque<>();
+
+        TreeBuilder(JsonParser parser) {
+            this.parser = parser;
+        }
+
+        JsonNode read() throws IOException {
+            JsonToken first = parser.nextToken();
+            JsonNode root = value(first, 0);
+            if (parser.nextToken() != null) {
+                throw refuse(TRAILING_CONTENT, "", "The body has content after the JSON document"
+                        + at(parser.currentTokenLocation()) + ".");
+            }
+            return root;
+        }
+
+        private JsonNode value(JsonToken token, int depth) throws IOException {
+            switch (token) {
+                case START_OBJECT:
+                    return object(depth + 1);
+                case START_ARRAY:
+                    return array(depth + 1);
+                case VALUE_STRING:
+                    String text = parser.getText();
+                    checkString(text, pointer(), "A string value");
+                    return NODES.textNode(text);
+                case VALUE_NUMBER_INT:
+                    switch (parser.getNumberType()) {
+                        case INT:
+                            return NODES.numberNode(parser.getIntValue());
+                        case LONG:
+                            return NODES.numberNode(parser.getLongValue());
+                        default:
+                            return NODES.numberNode(parser.getBigIntegerValue());
+                    }
+                case VALUE_NUMBER_FLOAT:
+                    return NODES.numberNode(parser.getDecimalValue());
+                case VALUE_TRUE:
+                    return NODES.booleanNode(true);
+                case VALUE_FALSE:
+                    return NODES.booleanNode(false);
+                case VALUE_NULL:
+                    return NODES.nullNode();
+                default:
+                    throw refuse(MALFORMED_JSON, "", "The body is not valid JSON" + at(parser.currentTokenLocation()) + ".");
+            }
+        }
+
+        private ObjectNode object(int depth) throws IOException {
+            checkDepth(depth);
+            ObjectNode node = NODES.objectNode();
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                checkString(name, pointer(), "A member name");
+                if (node.has(name)) {
+                    throw refuse(DUPLICATE_KEY, pointerWith(name), "The member " + pointerWith(name)
+                            + " appears more than once in the same object" + at(parser.currentTokenLocation()) + ".");
+                }
+                path.addLast(Pointers.escape(name));
+                node.set(name, value(parser.nextToken(), depth));
+                path.removeLast();
+            }
+            if (token != JsonToken.END_OBJECT) {
+                throw refuse(MALFORMED_JSON, "", "The body is not valid JSON" + at(parser.currentTokenLocation()) + ".");
+            }
+            return node;
+        }
+
+        private ArrayNode array(int depth) throws IOException {
+            checkDepth(depth);
+            ArrayNode node = NODES.arrayNode();
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw refuse(MALFORMED_JSON, "", "The body is not valid JSON: it ends unexpectedly.");
+                }
+                path.addLast(Integer.toString(node.size()));
+                node.add(value(token, depth));
+                path.removeLast();
+            }
+            return node;
+        }
+
+        private void checkDepth(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw refuse(NESTING_TOO_DEEP, "", "The document nests objects and arrays deeper than " + MAX_DEPTH
+                        + " levels" + at(parser.currentTokenLocation()) + ".");
+            }
+        }
+
+        private void checkString(String text, String where, String what) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\u0000') {
+                    throw refuse(NUL_CHARACTER, where, what + " at " + describe(where)
+                            + " contains U+0000, which cannot be stored.");
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw refuse(LONE_SURROGATE, where, what + " at " + describe(where)
+                            + " contains an unpaired UTF-16 surrogate escape.");
+                }
+            }
+        }
+
+        private String pointer() {
+            return path.isEmpty() ? "" : "/" + String.join("/", path);
+        }
+
+        private String pointerWith(String name) {
+            return pointer() + "/" + Pointers.escape(name);
+        }
+
+        private static String describe(String pointer) {
+            return pointer.isEmpty() ? "the top level" : pointer;
+        }
+    }
+}
