@@ -2,7 +2,9 @@ package io.mcpgov.registry.exception;
 
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
+import io.mcpgov.registry.publish.VersionPublished;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -24,8 +26,10 @@ public class ExceptionCoverage {
         this.versions = versions;
     }
 
+    /** A new version joins the open exceptions whose range covers it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void coverNewVersion(ServerVersion version) {
+    void coverNewVersion(@Observes VersionPublished published) {
+        ServerVersion version = published.entry();
         for (ExceptionEntry exception : exceptions.open(version.name)) {
             if (VersionRange.covers(exception.versionRange, version.version)) {
                 insert(exception.id, version.id);

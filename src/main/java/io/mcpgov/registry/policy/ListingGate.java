@@ -1,24 +1,22 @@
 package io.mcpgov.registry.policy;
 
-import io.mcpgov.registry.common.RegistryConfig;
+import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The listing rules in force, turned into the SQL that every read of entries uses. */
+/** The listing rules in force (every enabled {@link ListingRule} bean), turned into the SQL every read of entries uses. */
 @ApplicationScoped
 public class ListingGate {
 
     private final List<ListingRule> rules;
 
-    ListingGate(RegistryConfig config, ApiKeyOnlyRule apiKeyOnly) {
-        List<ListingRule> active = new ArrayList<>();
-        active.add(apiKeyOnly);
-        if (!config.policy().listUnauthenticated()) {
-            active.add(new UnauthenticatedRule());
-        }
-        this.rules = List.copyOf(active);
+    ListingGate(@All List<ListingRule> all) {
+        this.rules = all.stream()
+                .filter(ListingRule::enabled)
+                .sorted(Comparator.comparing(ListingRule::ruleId))
+                .toList();
     }
 
     public List<ListingRule> rules() {

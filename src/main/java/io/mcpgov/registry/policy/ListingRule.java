@@ -5,7 +5,7 @@ package io.mcpgov.registry.policy;
  * is evaluated inside the query that reads entries: expiry and revocation take effect on the next read, and
  * pagination never loses rows to filtering after the query.
  *
- * <p>The condition may use the aliases {@code sv} (the {@code server_version} row) and {@code ex} (the approved,
+ * <p>Rules are CDI beans; every enabled one applies. The condition may use the aliases {@code sv} (the {@code server_version} row) and {@code ex} (the approved,
  * unexpired exception covering it, all columns null when there is none).
  */
 public interface ListingRule {
@@ -18,4 +18,9 @@ public interface ListingRule {
 
     /** What the rule means and what would lift it, for the people who see hidden entries. */
     String message();
+
+    /** Whether the registry's policy applies this rule at all. */
+    default boolean enabled() {
+        return true;
+    }
 }

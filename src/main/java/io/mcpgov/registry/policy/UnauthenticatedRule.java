@@ -1,12 +1,27 @@
 package io.mcpgov.registry.policy;
 
+import io.mcpgov.registry.common.RegistryConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
 /**
  * When the policy does not list unauthenticated servers: a server with a remote that needs no credential and no
  * OAuth is hidden.
  */
+@ApplicationScoped
 public class UnauthenticatedRule implements ListingRule {
 
     public static final String ID = "unauthenticated-remote";
+
+    private final boolean listUnauthenticated;
+
+    UnauthenticatedRule(RegistryConfig config) {
+        this.listUnauthenticated = config.policy().listUnauthenticated();
+    }
+
+    @Override
+    public boolean enabled() {
+        return !listUnauthenticated;
+    }
 
     @Override
     public String ruleId() {

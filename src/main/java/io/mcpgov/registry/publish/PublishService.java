@@ -14,6 +14,7 @@ import io.mcpgov.registry.publish.validation.ValidationReport;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.server.ServerResponse;
 import io.mcpgov.registry.server.ServerViews;
+import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,12 @@ public class PublishService {
     private final PublishStore store;
     private final ServerViews views;
     private final Caller caller;
+    private final List<PublishCheck> featureChecks;
 
     PublishService(RegistryConfig config, DocumentParser parser, ServerJsonValidator validator, SecretScanner secrets,
-            AuthClassifier classifier, NamespaceService namespaces, PublishStore store, ServerViews views, Caller caller) {
+            AuthClassifier classifier, NamespaceService namespaces, PublishStore store, ServerViews views, Caller caller,
+            @All List<PublishCheck> featureChecks) {
+        this.featureChecks = featureChecks;
         this.config = config;
         this.parser = parser;
         this.validator = validator;
@@ -85,7 +89,13 @@ public class PublishService {
         ValidationReport report = validator.validate(document);
         List<Violation> errors = new ArrayList<>(report.errors());
         errors.addAll(secrets.scan(document));
-        AuthProfile profile = errors.isEmpty() ? classifier.classify(document) : null;
+        AuthProfile profile = null;
+        if (errors.isEmpty()) {
+            profile = classifier.classify(document);
+            for (PublishCheck featureCheck : featureChecks) {
+                errors.addAll(featureCheck.check(document, profile));
+            }
+        }
         return new Checked(errors, report.warnings(), profile);
     }
 

@@ -8,7 +8,6 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.exception.ExceptionCoverage;
 import io.mcpgov.registry.policy.AuthProfile;
 import io.mcpgov.registry.server.LatestVersion;
 import io.mcpgov.registry.server.ServerRow;
@@ -17,6 +16,7 @@ import io.mcpgov.registry.server.ServerStatus;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -32,16 +32,15 @@ public class PublishStore {
 
     private final ServerVersionRepository versions;
     private final ServerRowRepository rows;
-    private final ExceptionCoverage coverage;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final RegistryConfig config;
+    private final Event<VersionPublished> published;
 
-    PublishStore(ServerVersionRepository versions, ServerRowRepository rows, ExceptionCoverage coverage,
-            AuditLog audit, ObjectMapper json, RegistryConfig config) {
+    PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json, RegistryConfig config, Event<VersionPublished> published) {
+        this.published = published;
         this.versions = versions;
         this.rows = rows;
-        this.coverage = coverage;
         this.audit = audit;
         this.json = json;
         this.config = config;
@@ -88,7 +87,8 @@ public class PublishStore {
         entry.hasPackageSecret = profile.hasPackageSecret();
         entry.hasPublicRemote = profile.hasPublic();
         versions.persist(entry);
-        coverage.coverNewVersion(entry);
+        versions.flush();
+        published.fire(new VersionPublished(entry, document, profile));
         audit.record("server.published", "server-version", name + "@" + version, null, summary(entry));
         versions.flush();
         return rows.byIds(List.of(entry.id)).get(0);

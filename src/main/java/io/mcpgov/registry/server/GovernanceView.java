@@ -1,10 +1,13 @@
 package io.mcpgov.registry.server;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.mcpgov.registry.common.Violation;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,7 +24,14 @@ public record GovernanceView(
         RawValue auth,
         @Schema(description = "The approved exception that lets an API-key-only server be listed") ExceptionSummary exception,
         Owner owner,
-        @Schema(description = "Warnings from publishing (only in the publish response)") List<Violation> warnings) {
+        @Schema(description = "Warnings from publishing (only in the publish response)") List<Violation> warnings,
+        @JsonIgnore Map<String, RawValue> extensions) {
+
+    /** Members contributed by registry features (see {@link RowExtension}), written beside the fields above. */
+    @JsonAnyGetter
+    public Map<String, RawValue> extensionMembers() {
+        return extensions;
+    }
 
     public record Reason(String ruleId, String message) {
     }

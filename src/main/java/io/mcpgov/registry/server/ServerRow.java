@@ -2,9 +2,13 @@ package io.mcpgov.registry.server;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** One entry as the read queries return it: stored columns, the covering exception, and the rules that hide it. */
+/**
+ * One entry as the read queries return it: stored columns, the covering exception, the rules that hide it, and the
+ * JSON that {@link RowExtension}s contribute, by key.
+ */
 public record ServerRow(
         long id,
         String name,
@@ -24,7 +28,8 @@ public record ServerRow(
         boolean hasPackageSecret,
         boolean hasPublicRemote,
         CoveringException exception,
-        List<String> hiddenBy) {
+        List<String> hiddenBy,
+        Map<String, String> extensions) {
 
     /** The approved, unexpired exception that lets this entry be listed. */
     public record CoveringException(UUID id, String classification, Instant expiresAt) {

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.server;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.All;
 import io.mcpgov.registry.policy.ListingGate;
 import io.mcpgov.registry.policy.ListingRule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,10 +41,12 @@ public class ServerRowRepository {
 
     private final AgroalDataSource dataSource;
     private final ListingGate gate;
+    private final List<RowExtension> extensions;
 
-    ServerRowRepository(AgroalDataSource dataSource, ListingGate gate) {
+    ServerRowRepository(AgroalDataSource dataSource, ListingGate gate, @All List<RowExtension> extensions) {
         this.dataSource = dataSource;
         this.gate = gate;
+        this.extensions = extensions.stream().sorted(Comparator.comparing(RowExtension::key)).toList();
     }
 
     /** A page in (name, version) order; fetches {@code limit + 1} rows so the caller knows whether more follow. */
@@ -78,7 +84,11 @@ public class ServerRowRepository {
     }
 
     private String select() {
-        return "SELECT " + COLUMNS + gate.hiddenColumns() + " FROM server_version sv " + COVERING_EXCEPTION;
+        StringBuilder extra = new StringBuilder();
+        for (RowExtension extension : extensions) {
+            extra.append(", (").append(extension.sql()).append(")::text");
+        }
+        return "SELECT " + COLUMNS + gate.hiddenColumns() + extra + " FROM server_version sv " + COVERING_EXCEPTION;
     }
 
     private void filter(ServerQuery q, StringBuilder where, List<Object> params) {
@@ -153,10 +163,18 @@ public class ServerRowRepository {
                 hiddenBy.add(rules.get(i).ruleId());
             }
         }
+        Map<String, String> extra = new LinkedHashMap<>();
+        int first = 21 + rules.size();
+        for (int i = 0; i < extensions.size(); i++) {
+            String json = rs.getString(first + i);
+            if (json != null) {
+                extra.put(extensions.get(i).key(), json);
+            }
+        }
         return new ServerRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 instant(rs, 6), rs.getBoolean(7), instant(rs, 8), instant(rs, 9), rs.getString(10), rs.getString(11),
                 rs.getString(12), rs.getString(13), rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16),
-                rs.getBoolean(17), exception, hiddenBy);
+                rs.getBoolean(17), exception, hiddenBy, extra);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

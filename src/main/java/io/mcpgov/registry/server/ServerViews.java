@@ -6,6 +6,7 @@ import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.policy.ListingGate;
 import io.mcpgov.registry.policy.ListingRule;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,7 +50,13 @@ public class ServerViews {
         return new GovernanceView(row.listed(), reasons, authType(row), apiKeyOnly(row),
                 new RawValue(row.authProfileJson()), exception,
                 new GovernanceView.Owner(row.owningTeam(), row.accountableOwner()),
-                warnings == null || warnings.isEmpty() ? null : warnings);
+                warnings == null || warnings.isEmpty() ? null : warnings, raw(row.extensions()));
+    }
+
+    private static Map<String, RawValue> raw(Map<String, String> json) {
+        Map<String, RawValue> out = new LinkedHashMap<>();
+        json.forEach((key, value) -> out.put(key, new RawValue(value)));
+        return out;
     }
 
     static String authType(ServerRow row) {

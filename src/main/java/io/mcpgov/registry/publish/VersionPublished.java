@@ -1,0 +1,13 @@
+package io.mcpgov.registry.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.policy.AuthProfile;
+import io.mcpgov.registry.server.ServerVersion;
+
+/**
+ * Fired inside the publish transaction once the version is stored: synchronous observers store what their feature
+ * keeps per version (and roll the publish back by throwing); {@code AFTER_SUCCESS} observers start work that must
+ * not hold the transaction.
+ */
+public record VersionPublished(ServerVersion entry, JsonNode document, AuthProfile profile) {
+}
