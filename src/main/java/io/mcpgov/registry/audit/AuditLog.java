@@ -6,6 +6,7 @@ import io.mcpgov.registry.common.RequestInfo;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
@@ -15,16 +16,18 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AuditLog {
 
-    private final AuditEventRepository events;
+    private final AuditChain chain;
     private final Caller caller;
     private final RequestInfo request;
     private final ObjectMapper json;
+    private final Event<ActorActed> acted;
 
-    AuditLog(AuditEventRepository events, Caller caller, RequestInfo request, ObjectMapper json) {
-        this.events = events;
+    AuditLog(AuditChain chain, Caller caller, RequestInfo request, ObjectMapper json, Event<ActorActed> acted) {
+        this.chain = chain;
         this.caller = caller;
         this.request = request;
         this.json = json;
+        this.acted = acted;
     }
 
     /**
@@ -32,23 +35,16 @@ public class AuditLog {
      * @param after the target's state after the change (null for a removal); never secrets
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(String action, String targetType, String targetId, Object before, Object after) {
-        AuditEvent event = new AuditEvent();
-        event.occurredAt = Times.now();
-        if (!caller.anonymous()) {
-            event.actorSubject = caller.subject();
-            event.actorClientId = caller.clientId();
+    public AuditRecord record(String action, String targetType, String targetId, Object before, Object after) {
+        boolean anonymous = caller.anonymous();
+        AuditRecord draft = new AuditRecord(0, Times.now(), anonymous ? null : caller.subject(),
+                anonymous ? null : caller.clientId(), String.join(",", caller.roles()), action, targetType, targetId,
+                toJson(before), toJson(after), request.requestId(), request.sourceAddress());
+        if (!anonymous) {
+            acted.fire(new ActorActed(draft.actorSubject(), caller.teams(), draft.occurredAt()));
         }
-        event.actorRoles = String.join(",", caller.roles());
-        event.action = action;
-        event.targetType = targetType;
-        event.targetId = targetId;
-        event.before = toJson(before);
-        event.after = toJson(after);
-        event.requestId = request.requestId();
-        event.sourceAddress = request.sourceAddress();
-        events.persist(event);
-        return event;
+        // last: the chain's lock is held from here to the end of the transaction
+        return chain.append(draft);
     }
 
     private String toJson(Object value) {

@@ -1,5 +1,7 @@
 package io.mcpgov.registry.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
@@ -10,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,20 +29,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearerAuth")
 public class AuditResource {
 
+    public static final String NDJSON = "application/x-ndjson";
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    private final AuditEventRepository events;
+    private final AuditReader reader;
+    private final AuditVerifier verifier;
+    private final ObjectWriter lineWriter;
 
-    AuditResource(AuditEventRepository events) {
-        this.events = events;
+    AuditResource(AuditReader reader, AuditVerifier verifier, ObjectMapper json) {
+        this.reader = reader;
+        this.verifier = verifier;
+        this.lineWriter = json.writerFor(AuditEventView.class);
     }
 
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Query audit events", description = "Events in the order they were written; filter by time"
-            + " (from inclusive, to exclusive, RFC 3339), actor subject, action, target type and id.")
+            + " (from inclusive, to exclusive, RFC 3339), actor subject, action, target type and id, request id.")
     @APIResponse(responseCode = "200", description = "A page of events")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -46,24 +55,71 @@ public class AuditResource {
     public AuditPage query(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+            @QueryParam("requestId") String requestId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
         List<Violation> errors = new ArrayList<>();
-        Instant fromTime = time(from, "/from", errors);
-        Instant toTime = time(to, "/to", errors);
+        AuditFilter filter = filter(from, to, actor, action, targetType, targetId, requestId, errors);
         long after = number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
         int size = (int) number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The audit query parameters are invalid.", errors.toArray(Violation[]::new));
-        }
-        AuditFilter filter = new AuditFilter(fromTime, toTime, blankToNull(actor), blankToNull(action),
-                blankToNull(targetType), blankToNull(targetId));
-        List<AuditEvent> found = events.search(filter, after, size + 1);
+        refuse(errors);
+        List<StoredEvent> found = reader.page(filter, after, size + 1);
         String next = null;
         if (found.size() > size) {
             found = found.subList(0, size);
-            next = String.valueOf(found.get(found.size() - 1).id);
+            next = String.valueOf(found.get(found.size() - 1).record().id());
         }
         return new AuditPage(found.stream().map(AuditEventView::of).toList(), new AuditPage.Metadata(next, found.size()));
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    @Produces(NDJSON)
+    @Operation(summary = "Export audit events as JSON lines", description = "One event per line (the shape of the"
+            + " query's events, with hash and prevHash), in id order, for a SIEM. Same filters as the query, no paging:"
+            + " the events are streamed from a database cursor as they are read.")
+    @APIResponse(responseCode = "200", description = "application/x-ndjson, streamed (chunked)")
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an auditor or admin")
+    public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
+            @QueryParam("requestId") String requestId) {
+        List<Violation> errors = new ArrayList<>();
+        AuditFilter filter = filter(from, to, actor, action, targetType, targetId, requestId, errors);
+        refuse(errors);
+        StreamingOutput lines = out -> reader.stream(filter, event -> {
+            out.write(lineWriter.writeValueAsBytes(AuditEventView.of(event)));
+            out.write('\n');
+            return true;
+        });
+        return Response.ok(lines, NDJSON).header("Content-Disposition", "attachment; filename=\"audit.ndjson\"").build();
+    }
+
+    @GET
+    @Path("/verify")
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify the hash chain", description = "Recomputes every event's hash from its content and"
+            + " the previous event's hash, in id order, and names the first event that does not hold.")
+    @APIResponse(responseCode = "200", description = "{intact, eventsChecked, head, firstBroken}")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not an auditor or admin")
+    public ChainVerification verify() {
+        return verifier.verify();
+    }
+
+    private static AuditFilter filter(String from, String to, String actor, String action, String targetType,
+            String targetId, String requestId, List<Violation> errors) {
+        return new AuditFilter(time(from, "/from", errors), time(to, "/to", errors), blankToNull(actor),
+                blankToNull(action), blankToNull(targetType), blankToNull(targetId), blankToNull(requestId));
+    }
+
+    private static void refuse(List<Violation> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The audit query parameters are invalid.", errors.toArray(Violation[]::new));
+        }
     }
 
     private static Instant time(String value, String path, List<Violation> errors) {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -53,6 +54,7 @@ public abstract class PublishApi {
     @Path("/validate")
     @PermitAll
     @SecurityRequirement(name = "bearerAuth")
+    @Extension(name = "x-audit-event", value = "none") // stores nothing, so no audit event (AuditedOperations)
     @Operation(summary = "Validate a server.json without publishing", description = "The same checks as publish,"
             + " nothing stored. Needs the same access as reads.")
     @RequestBody(description = "A server.json document")

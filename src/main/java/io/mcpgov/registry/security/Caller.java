@@ -21,6 +21,11 @@ public class Caller {
 
     /** The token's {@code sub}; the principal name when a token has none. */
     public String subject() {
+        return subjectOf(identity);
+    }
+
+    /** {@link #subject()} of an identity obtained some other way (a response filter, for example). */
+    public static String subjectOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return jwt.getSubject();
         }
@@ -29,6 +34,11 @@ public class Caller {
 
     /** The OAuth client the token was issued to ({@code azp} or {@code client_id}), if the token says. */
     public String clientId() {
+        return clientIdOf(identity);
+    }
+
+    /** {@link #clientId()} of an identity obtained some other way. */
+    public static String clientIdOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object azp = jwt.getClaim("azp");
             Object clientId = azp != null ? azp : jwt.getClaim("client_id");
