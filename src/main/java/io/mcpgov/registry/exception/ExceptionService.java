@@ -5,6 +5,8 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.ownership.DecisionFlags;
+import io.mcpgov.registry.ownership.ExceptionOffboarding;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
 import io.mcpgov.registry.server.ServerVersion;
@@ -35,9 +37,11 @@ public class ExceptionService {
     private final AuditLog audit;
     private final Caller caller;
     private final RegistryConfig.Exceptions limits;
+    private final DecisionFlags flags;
 
     ExceptionService(ExceptionRepository exceptions, ExceptionCoverage coverage, ServerVersionRepository versions,
-            AuditLog audit, Caller caller, RegistryConfig config) {
+            AuditLog audit, Caller caller, RegistryConfig config, DecisionFlags flags) {
+        this.flags = flags;
         this.exceptions = exceptions;
         this.coverage = coverage;
         this.versions = versions;
@@ -141,7 +145,9 @@ public class ExceptionService {
             found = found.subList(0, limit);
             next = String.valueOf(offset + limit);
         }
-        return new ExceptionPage(found.stream().map(e -> view(e, now)).toList(),
+        Set<String> flagged = flags.openAmong(ExceptionOffboarding.TARGET_TYPE,
+                found.stream().map(e -> e.id.toString()).toList());
+        return new ExceptionPage(found.stream().map(e -> view(e, now, flagged.contains(e.id.toString()))).toList(),
                 new ExceptionPage.Metadata(next, found.size()));
     }
 
@@ -178,7 +184,11 @@ public class ExceptionService {
     }
 
     private ExceptionView view(ExceptionEntry e, Instant now) {
-        return ExceptionView.of(e, now, coverage.coveredVersions(e.id));
+        return view(e, now, !flags.openAmong(ExceptionOffboarding.TARGET_TYPE, List.of(e.id.toString())).isEmpty());
+    }
+
+    private ExceptionView view(ExceptionEntry e, Instant now, boolean flagged) {
+        return ExceptionView.of(e, now, coverage.coveredVersions(e.id), flagged);
     }
 
     /** Checks the whole request at once; returns when the exception would end. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An exception on the wire. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,15 +27,21 @@ public record ExceptionView(
         String revokedBy,
         Instant revokedAt,
         String revocationReason,
-        List<String> coveredVersions) {
+        List<String> coveredVersions,
+        @Schema(description = "Present (true) while the exception is pending or in force and someone who requested or"
+                + " decided it has been offboarded: a reviewer must take the decision again (an approved one keeps"
+                + " covering until then)") Boolean needsNewDecision) {
 
-    static ExceptionView of(ExceptionEntry e, Instant now, List<String> coveredVersions) {
+    /** @param flagged whether an offboarding flagged it (open flag); shown only while it is pending or in force */
+    static ExceptionView of(ExceptionEntry e, Instant now, List<String> coveredVersions, boolean flagged) {
         boolean permanent = "permanent".equals(e.classification);
+        ExceptionState state = e.stateAt(now);
+        boolean running = state == ExceptionState.PENDING || state == ExceptionState.APPROVED;
         return new ExceptionView(e.id, e.serverName, e.versionRange, e.owningTeam, e.classification,
-                e.stateAt(now).wire(), e.justification,
+                state.wire(), e.justification,
                 new ExceptionRequest.CompensatingControls(e.rotationDays, e.keyStorage, e.offboardingOwner),
                 permanent ? null : e.expiresAt, permanent ? e.expiresAt : null, e.requestedBy, e.requestedAt,
                 e.decidedBy, e.decidedAt, e.decisionReason, e.revokedBy, e.revokedAt, e.revocationReason,
-                coveredVersions);
+                coveredVersions, running && flagged ? Boolean.TRUE : null);
     }
 }

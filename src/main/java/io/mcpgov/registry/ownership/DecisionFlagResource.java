@@ -1,0 +1,123 @@
+package io.mcpgov.registry.ownership;
+
+import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.RegistryMeta;
+import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.exception.DecisionRequest;
+import io.mcpgov.registry.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path(RegistryMeta.EXTENSION_PATH + "/decision-flags")
+@Tag(name = "ownership", description = "Accountable owners, operational contacts, offboarding")
+@SecurityRequirement(name = "bearerAuth")
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionFlagResource {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 200;
+
+    private final DecisionFlagService service;
+
+    DecisionFlagResource(DecisionFlagService service) {
+        this.service = service;
+    }
+
+    /** A page of flags; {@code nextCursor} is present when more may follow. */
+    public record FlagPage(List<FlagView> flags, Map<String, Object> metadata) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Decisions flagged for a new decision", description = "Exceptions (and tool approvals, where"
+            + " installed) that an offboarded person requested or decided. state: open (default) or resolved or all.")
+    @APIResponse(responseCode = "200", description = "A page of flags in id order")
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a reviewer, admin or auditor")
+    public FlagPage list(@QueryParam("state") String state, @QueryParam("targetType") String targetType,
+            @QueryParam("subject") String subject, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        List<Violation> errors = new ArrayList<>();
+        Boolean open = switch (state == null || state.isBlank() ? "open" : state.trim()) {
+            case "open" -> Boolean.TRUE;
+            case "resolved" -> Boolean.FALSE;
+            case "all" -> null;
+            default -> {
+                errors.add(new Violation("invalid-state", "/state", "state must be open, resolved or all"));
+                yield null;
+            }
+        };
+        long after = number(cursor, "/cursor", Long.MAX_VALUE, 0, errors);
+        int size = (int) number(limit, "/limit", MAX_LIMIT, DEFAULT_LIMIT, errors);
+        if (size == 0) {
+            errors.add(new Violation("invalid-number", "/limit", "must be an integer between 1 and " + MAX_LIMIT));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
+        }
+        List<FlagView> found = service.search(open, blankToNull(targetType), blankToNull(subject), after, size + 1);
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        if (found.size() > size) {
+            found = found.subList(0, size);
+            metadata.put("nextCursor", String.valueOf(found.get(found.size() - 1).id()));
+        }
+        metadata.put("count", found.size());
+        return new FlagPage(found, metadata);
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "Record the new decision on a flagged decision", description = "With the reason: that it"
+            + " still holds, or that it was revoked or rejected. Until then the exception shows needsNewDecision.")
+    @APIResponse(responseCode = "200", description = "Resolved")
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a reviewer or admin")
+    @APIResponse(responseCode = "404", description = "No such flag")
+    @APIResponse(responseCode = "409", description = "Already resolved")
+    public FlagView resolve(@PathParam("id") String id, DecisionRequest body) {
+        long flagId;
+        try {
+            flagId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("Flag not found.");
+        }
+        return service.resolve(flagId, body == null ? null : body.reason());
+    }
+
+    private static long number(String value, String path, long max, long fallback, List<Violation> errors) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= 0 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Violation("invalid-number", path, "must be an integer between 0 and " + max));
+        return fallback;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
