@@ -1,0 +1,44 @@
+package io.mcpgov.registry.review;
+
+import io.mcpgov.registry.policy.ListingRule;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * With {@code registry.reviews.hide-overdue-after-days}, a server whose current review (the item of the latest
+ * campaign that includes it) is still pending that many days after the due date is hidden from agents. Answering
+ * the review, or a newer campaign's item, lifts it.
+ */
+@ApplicationScoped
+public class ReviewOverdueRule implements ListingRule {
+
+    public static final String ID = "review-overdue";
+
+    private final Integer graceDays;
+
+    ReviewOverdueRule(ReviewSettings settings) {
+        this.graceDays = settings.hideOverdueAfterDays().orElse(null);
+    }
+
+    @Override
+    public boolean enabled() {
+        return graceDays != null;
+    }
+
+    @Override
+    public String ruleId() {
+        return ID;
+    }
+
+    @Override
+    public String hidesWhen() {
+        return "EXISTS (SELECT 1 FROM review_item ri WHERE ri.server_name = sv.name AND ri.current"
+                + " AND ri.state = 'pending' AND ri.due_at < now() - interval '" + (graceDays == null ? 0 : graceDays)
+                + " days')";
+    }
+
+    @Override
+    public String message() {
+        return "The accountable owner has not re-attested this server in its access review, " + graceDays
+                + " days past the due date (registry.reviews.hide-overdue-after-days). The owner's answer lists it again.";
+    }
+}

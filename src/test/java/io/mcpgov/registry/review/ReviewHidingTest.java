@@ -1,0 +1,79 @@
+package io.mcpgov.registry.review;
+
+import static io.mcpgov.registry.support.Api.AGENT;
+import static io.mcpgov.registry.support.Api.REVIEWER;
+import static io.mcpgov.registry.support.Api.X;
+import static io.mcpgov.registry.support.Api.as;
+import static io.mcpgov.registry.support.Api.encode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.support.Api;
+import io.mcpgov.registry.support.Docs;
+import io.mcpgov.registry.support.RegistryTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With registry.reviews.hide-overdue-after-days, a review overdue past the grace period hides the server. */
+@QuarkusTest
+@RegistryTest
+@TestProfile(ReviewHidingTest.HideAfterTwoDays.class)
+class ReviewHidingTest {
+
+    public static class HideAfterTwoDays implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("registry.reviews.hide-overdue-after-days", "2");
+        }
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static int agentStatus(String name) {
+        return as(AGENT).get("/v0.1/servers/" + encode(name) + "/versions/latest").then().extract().statusCode();
+    }
+
+    @Test
+    void anOverdueReviewHidesTheServerAfterTheGracePeriodUntilTheOwnerAnswers() throws Exception {
+        String team = "team-hide" + System.nanoTime();
+        String owner = Api.publisher("pat", team);
+        String name = Api.freshNamespace(team) + "/svc";
+        Api.publishOk(owner, Docs.oauthRemote(name, "1.0.0"));
+        String id = ReviewCampaignTest.campaign(REVIEWER, team, Instant.now().plus(7, ChronoUnit.DAYS));
+        assertThat(agentStatus(name)).isEqualTo(200);
+
+        ReviewCampaignTest.makeOverdue(dataSource, id, 1);
+        assertThat(agentStatus(name)).as("within the grace period").isEqualTo(200);
+
+        ReviewCampaignTest.makeOverdue(dataSource, id, 3);
+        assertThat(agentStatus(name)).isEqualTo(404);
+        as(owner).get("/v0.1/servers/" + encode(name) + "/versions/latest").then().statusCode(200)
+                .body("_meta.'io.mcpgov.registry/governance'.reasons.ruleId", hasItem("review-overdue"));
+
+        as(owner).body(Map.of()).post(X + "/review-campaigns/" + id + "/items/" + encode(name) + "/attest")
+                .then().statusCode(200).body("state", equalTo("attested"));
+        assertThat(agentStatus(name)).isEqualTo(200);
+    }
+
+    @Test
+    void aNewerCampaignGivesTheServerANewDueDate() throws Exception {
+        String team = "team-renew" + System.nanoTime();
+        String name = Api.freshNamespace(team) + "/svc";
+        Api.publishOk(Api.publisher("pat", team), Docs.oauthRemote(name, "1.0.0"));
+        String first = ReviewCampaignTest.campaign(REVIEWER, team, Instant.now().plus(7, ChronoUnit.DAYS));
+        ReviewCampaignTest.makeOverdue(dataSource, first, 10);
+        assertThat(agentStatus(name)).isEqualTo(404);
+
+        ReviewCampaignTest.campaign(REVIEWER, team, Instant.now().plus(7, ChronoUnit.DAYS));
+        assertThat(agentStatus(name)).isEqualTo(200);
+    }
+}
