@@ -57,7 +57,26 @@ class AccessMatrixTest {
                 op("POST", x + "/exceptions/" + ID + "/approve", REASON, Api.REVIEWER, Api.ADMIN),
                 op("POST", x + "/exceptions/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER),
                 op("POST", x + "/exceptions/" + ID + "/revoke", REASON, Api.ADMIN, PUBLISHER),
-                op("GET", x + "/audit", null, Api.AUDITOR, Api.REVIEWER));
+                op("GET", x + "/audit", null, Api.AUDITOR, Api.REVIEWER),
+                op("GET", x + "/audit/export", null, Api.AUDITOR, Api.REVIEWER),
+                op("GET", x + "/audit/verify", null, Api.ADMIN, PUBLISHER),
+                op("GET", x + "/ownership/" + SERVER, null, Api.AUDITOR, Api.AGENT),
+                op("PUT", x + "/ownership/" + SERVER + "/accountable-owner", "{\"accountableOwner\":\"x\",\"reason\":\"r\"}",
+                        Api.ADMIN, Api.REVIEWER),
+                op("PUT", x + "/ownership/" + SERVER + "/contact", "{\"email\":\"oncall@example.com\"}", PUBLISHER, Api.AGENT),
+                op("POST", x + "/offboardings", "{\"subject\":\"matrix-leaver\",\"reason\":\"left\"}", Api.ADMIN,
+                        Api.REVIEWER),
+                op("GET", x + "/decision-flags", null, Api.REVIEWER, Api.AGENT),
+                op("POST", x + "/decision-flags/999999999/resolve", REASON, Api.REVIEWER, PUBLISHER),
+                op("POST", x + "/review-campaigns", "{}", Api.REVIEWER, PUBLISHER),
+                op("GET", x + "/review-campaigns", null, Api.AUDITOR, PUBLISHER),
+                op("GET", x + "/review-campaigns/" + ID, null, Api.ADMIN, Api.AGENT),
+                op("GET", x + "/review-campaigns/" + ID + "/items", null, PUBLISHER, Api.AGENT),
+                op("POST", x + "/review-campaigns/" + ID + "/items/" + SERVER + "/attest", "{}", PUBLISHER, Api.REVIEWER),
+                op("POST", x + "/review-campaigns/" + ID + "/items/" + SERVER + "/flag-changes", "{\"note\":\"n\"}",
+                        PUBLISHER, Api.ADMIN),
+                op("POST", x + "/review-campaigns/" + ID + "/close", null, Api.ADMIN, Api.AUDITOR),
+                op("GET", x + "/reports/governance", null, Api.AUDITOR, PUBLISHER));
     }
 
     private static Arguments op(String method, String path, String body, String allowed, String forbidden) {
