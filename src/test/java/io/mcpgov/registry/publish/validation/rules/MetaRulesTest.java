@@ -97,11 +97,22 @@ class MetaRulesTest {
         ObjectNode doc = load("valid-server.json");
         doc.set("_meta", json5("{'io.mcpgov.registry/governance':[]}"));
         assertError(validate(doc), "governance-type", DIRECT);
-        doc.set("_meta", json5("{'io.mcpgov.registry/governance':{'auth':{'apiKey':{}},'contact':'team@example.com'}}"));
+        doc.set("_meta", json5("{'io.mcpgov.registry/governance':{'auth':{'apiKey':{}},'laterField':'team@example.com'}}"));
         ValidationReport report = validate(doc);
         assertError(report, "governance-additional-properties", DIRECT + "/auth/apiKey");
         assertError(report, "governance-required", DIRECT + "/auth/oauth2");
         assertEquals(2, report.errors().size(), report.errors().toString());
+    }
+
+    @Test
+    void theContactIsAnObjectWithAnEmailOrAnHttpsUrl() {
+        ObjectNode doc = load("valid-server.json");
+        doc.set("_meta", json5("{'io.mcpgov.registry/governance':{'contact':'team@example.com'}}"));
+        assertError(validate(doc), "governance-type", DIRECT + "/contact");
+        doc.set("_meta", json5("{'io.mcpgov.registry/governance':{'contact':{'name':'On-call','url':'http://x.example.com'}}}"));
+        assertError(validate(doc), "governance-pattern", DIRECT + "/contact/url");
+        doc.set("_meta", json5("{'io.mcpgov.registry/governance':{'contact':{'name':'On-call','email':'oncall@example.com'}}}"));
+        assertEquals(0, validate(doc).errors().size(), validate(doc).errors().toString());
     }
 
     @Test
