@@ -15,6 +15,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AuditLog {
 
+    /** The actor of changes the registry makes on its own, such as scheduled verification. */
+    public static final String SYSTEM_ACTOR = "system:registry";
+
     private final AuditEventRepository events;
     private final Caller caller;
     private final RequestInfo request;
@@ -47,6 +50,22 @@ public class AuditLog {
         event.after = toJson(after);
         event.requestId = request.requestId();
         event.sourceAddress = request.sourceAddress();
+        events.persist(event);
+        return event;
+    }
+
+    /** A change the registry made on its own (no caller), such as a scheduled verification. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent recordSystem(String action, String targetType, String targetId, Object before, Object after) {
+        AuditEvent event = new AuditEvent();
+        event.occurredAt = Times.now();
+        event.actorSubject = SYSTEM_ACTOR;
+        event.actorRoles = "";
+        event.action = action;
+        event.targetType = targetType;
+        event.targetId = targetId;
+        event.before = toJson(before);
+        event.after = toJson(after);
         events.persist(event);
         return event;
     }

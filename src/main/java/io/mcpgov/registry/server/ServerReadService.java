@@ -46,12 +46,17 @@ public class ServerReadService {
     }
 
     public ServerResponse version(String name, String version, boolean includeDeleted) {
+        return views.response(visible(name, version, includeDeleted));
+    }
+
+    /** One version as the caller may see it ({@code latest} allowed); 404 when absent or not visible to them. */
+    public ServerRow visible(String name, String version, boolean includeDeleted) {
         boolean latest = "latest".equals(version);
         List<ServerRow> found = rows.versions(byName(name, latest ? null : version, latest, includeDeleted));
         if (found.isEmpty()) {
             throw ProblemException.notFound("Server version not found.");
         }
-        return views.response(found.get(0));
+        return found.get(0);
     }
 
     private ServerQuery byName(String name, String version, boolean latest, boolean includeDeleted) {

@@ -57,7 +57,9 @@ class AccessMatrixTest {
                 op("POST", x + "/exceptions/" + ID + "/approve", REASON, Api.REVIEWER, Api.ADMIN),
                 op("POST", x + "/exceptions/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER),
                 op("POST", x + "/exceptions/" + ID + "/revoke", REASON, Api.ADMIN, PUBLISHER),
-                op("GET", x + "/audit", null, Api.AUDITOR, Api.REVIEWER));
+                op("GET", x + "/audit", null, Api.AUDITOR, Api.REVIEWER),
+                op("GET", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.AGENT, Api.NO_ROLE),
+                op("POST", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.REVIEWER, Api.AGENT));
     }
 
     private static Arguments op(String method, String path, String body, String allowed, String forbidden) {
