@@ -44,11 +44,12 @@ public class VerificationService {
         entry.oauthVerification = published.profile().hasOauth() ? "unverified" : "not-applicable";
         boolean hasRemotes = !published.profile().remotes().isEmpty();
         Instant now = Times.now();
-        entry.verificationDueAt = !hasRemotes ? null : config.enabled() ? now.plus(config.interval()) : now;
+        boolean checkedRightAway = config.enabled() && !published.bulk();
+        entry.verificationDueAt = !hasRemotes ? null : checkedRightAway ? now.plus(config.interval()) : now;
     }
 
     void afterPublish(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionPublished published) {
-        if (config.enabled() && !published.profile().remotes().isEmpty()) {
+        if (config.enabled() && !published.bulk() && !published.profile().remotes().isEmpty()) {
             submit(published.entry().id);
         }
     }

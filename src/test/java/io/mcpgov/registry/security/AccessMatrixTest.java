@@ -59,7 +59,8 @@ class AccessMatrixTest {
                 op("POST", x + "/exceptions/" + ID + "/revoke", REASON, Api.ADMIN, PUBLISHER),
                 op("GET", x + "/audit", null, Api.AUDITOR, Api.REVIEWER),
                 op("GET", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.AGENT, Api.NO_ROLE),
-                op("POST", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.REVIEWER, Api.AGENT));
+                op("POST", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.REVIEWER, Api.AGENT),
+                op("POST", x + "/imports", "{\"owningTeam\":\"t\",\"items\":[]}", Api.ADMIN, Api.REVIEWER));
     }
 
     private static Arguments op(String method, String path, String body, String allowed, String forbidden) {
