@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.security.ReadAccess;
 import io.mcpgov.registry.server.ServerReadService;
 import io.mcpgov.registry.server.ServerRow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,15 @@ public class ToolService {
 
     private static final int MAX_ITEM_LENGTH = 256;
 
+    private final ReadAccess readAccess;
     private final ServerReadService reads;
     private final ToolCatalog catalog;
     private final ObjectMapper json;
     private final ToolSettings settings;
 
-    ToolService(ServerReadService reads, ToolCatalog catalog, ObjectMapper json, ToolSettings settings) {
+    ToolService(ReadAccess readAccess, ServerReadService reads, ToolCatalog catalog, ObjectMapper json,
+            ToolSettings settings) {
+        this.readAccess = readAccess;
         this.reads = reads;
         this.catalog = catalog;
         this.json = json;
@@ -41,12 +45,14 @@ public class ToolService {
     }
 
     public ScopePlan plan(String name, String version, JsonNode body) {
+        readAccess.require();
         List<String> requested = items(body, "tools");
         ServerRow row = reads.visibleVersion(name, version);
         return ScopePlanner.plan(row.name(), row.version(), oauth(row), catalog.of(row.id()).tools(), requested);
     }
 
     public ScopeUnlock unlock(String name, String version, JsonNode body) {
+        readAccess.require();
         List<String> scopes = items(body, "scopes");
         ServerRow row = reads.visibleVersion(name, version);
         return ScopePlanner.unlock(row.name(), row.version(), oauth(row), catalog.of(row.id()).tools(), scopes);

@@ -119,6 +119,15 @@ class ScopePlanApiTest {
     }
 
     @Test
+    void accessIsCheckedBeforeTheBody() {
+        String name = published();
+        for (String op : List.of("scope-plan", "tools-for-scopes")) {
+            Api.anonymous().body("{}").post(path(name, "latest", op)).then().statusCode(401);
+            as(Api.NO_ROLE).body("{}").post(path(name, "latest", op)).then().statusCode(403);
+        }
+    }
+
+    @Test
     void malformedRequestsAre400() {
         String name = published();
         as(AGENT).body("{}").post(path(name, "latest", "scope-plan")).then().statusCode(400)
