@@ -59,6 +59,19 @@ public class ServerReadService {
         return found.get(0);
     }
 
+    /**
+     * One version ({@code latest} included, deleted ones not) as this caller may see it, for features that answer
+     * about an entry: 404 exactly where {@link #version} would be.
+     */
+    public ServerRow visibleVersion(String name, String version) {
+        boolean latest = "latest".equals(version);
+        List<ServerRow> found = rows.versions(byName(name, latest ? null : version, latest, false));
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("Server version not found.");
+        }
+        return found.get(0);
+    }
+
     private ServerQuery byName(String name, String version, boolean latest, boolean includeDeleted) {
         return new ServerQuery(name, null, null, 0, null, null, latest, version, includeDeleted, visibility());
     }

@@ -60,7 +60,17 @@ class AccessMatrixTest {
                 op("GET", x + "/audit", null, Api.AUDITOR, Api.REVIEWER),
                 op("GET", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.AGENT, Api.NO_ROLE),
                 op("POST", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.REVIEWER, Api.AGENT),
-                op("POST", x + "/imports", "{\"owningTeam\":\"t\",\"items\":[]}", Api.ADMIN, Api.REVIEWER));
+                op("POST", x + "/imports", "{\"owningTeam\":\"t\",\"items\":[]}", Api.ADMIN, Api.REVIEWER),
+                op("GET", x + "/servers/" + SERVER + "/versions/latest/tools", null, Api.AGENT, Api.NO_ROLE),
+                op("POST", x + "/servers/" + SERVER + "/versions/latest/scope-plan", "{\"tools\":[\"a\"]}", Api.AGENT, Api.NO_ROLE),
+                op("POST", x + "/servers/" + SERVER + "/versions/latest/tools-for-scopes", "{\"scopes\":[\"a\"]}", Api.AGENT, Api.NO_ROLE),
+                op("GET", x + "/tool-reviews", null, Api.REVIEWER, Api.AGENT),
+                op("GET", x + "/tool-reviews/" + ID, null, Api.AUDITOR, Api.AGENT),
+                op("POST", x + "/tool-reviews/" + ID + "/approve", REASON, Api.REVIEWER, Api.ADMIN),
+                op("POST", x + "/tool-reviews/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER),
+                op("POST", x + "/tool-reviews/" + ID + "/revoke", REASON, Api.ADMIN, PUBLISHER),
+                op("GET", x + "/reports/entitlements", null, Api.AUDITOR, PUBLISHER),
+                op("GET", x + "/reports/entitlements?format=csv", null, Api.REVIEWER, Api.AGENT));
     }
 
     private static Arguments op(String method, String path, String body, String allowed, String forbidden) {
