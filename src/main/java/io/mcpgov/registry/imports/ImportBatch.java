@@ -53,6 +53,9 @@ class ImportBatch {
                 store.store(new Publication(item.document(), item.checked().profile(), team, run.importer(),
                         item.status(), true), "server.imported");
                 run.imported();
+                // a page holds many entries: keep the persistence context small so each flush stays cheap
+                versions.flush();
+                versions.getEntityManager().clear();
             } catch (ProblemException e) {
                 run.refuse(item.name(), item.version(), e.errors());
             }

@@ -68,24 +68,23 @@ public class PublishStore {
         String name = document.get("name").asText();
         String version = document.get("version").asText();
         versions.lockServer(name);
-        if (versions.findVersion(name, version).isPresent()) {
+        ServerVersionRepository.ServerState server = versions.state(name, version);
+        if (server.exists()) {
             throw ProblemException.conflict("This version is already published; published versions never change.",
                     new Violation(VERSION_EXISTS, "/version", "Version " + version + " of " + name + " exists."));
         }
         int max = config.publish().maxVersionsPerServer();
-        if (versions.countVersions(name) >= max) {
+        if (server.versions() >= max) {
             throw ProblemException.unprocessable("The server has too many versions.", List.of(
                     new Violation("max-versions", "/version", "A server may have at most " + max + " versions.")));
         }
         claimRemoteUrls(name, document);
 
         Instant now = Times.now();
-        ServerVersion current = versions.latest(name).orElse(null);
         boolean deleted = publication.status() == ServerStatus.DELETED;
-        boolean latest = !deleted && LatestVersion.replaces(version, current == null ? null : current.version);
-        if (latest && current != null) {
-            current.latest = false;
-            current.updatedAt = now;
+        boolean latest = !deleted && LatestVersion.replaces(version, server.latestVersion());
+        if (latest && server.latestId() != null) {
+            versions.unsetLatest(server.latestId(), now);
         }
         AuthProfile profile = publication.profile();
         ServerVersion entry = new ServerVersion();
