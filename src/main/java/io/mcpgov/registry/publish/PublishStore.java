@@ -39,8 +39,11 @@ public class PublishStore {
     private final ObjectMapper json;
     private final RegistryConfig config;
     private final Event<VersionPublished> published;
+    private final AdmissionControl admissionControl;
 
-    PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json, RegistryConfig config, Event<VersionPublished> published) {
+    PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
+            RegistryConfig config, Event<VersionPublished> published, AdmissionControl admissionControl) {
+        this.admissionControl = admissionControl;
         this.published = published;
         this.versions = versions;
         this.rows = rows;
@@ -80,9 +83,10 @@ public class PublishStore {
         }
         claimRemoteUrls(name, document);
 
+        AdmissionDecision admission = admissionControl.decide(name, document, publication.profile());
         Instant now = Times.now();
         boolean deleted = publication.status() == ServerStatus.DELETED;
-        boolean latest = !deleted && LatestVersion.replaces(version, server.latestVersion());
+        boolean latest = !deleted && !admission.pending() && LatestVersion.replaces(version, server.latestVersion());
         if (latest && server.latestId() != null) {
             versions.unsetLatest(server.latestId(), now);
         }
@@ -104,8 +108,10 @@ public class PublishStore {
         entry.hasRemoteApiKey = profile.hasRemoteApiKey();
         entry.hasPackageSecret = profile.hasPackageSecret();
         entry.hasPublicRemote = profile.hasPublic();
+        entry.admission = admission.pending() ? "pending" : "admitted";
         versions.persist(entry);
         versions.flush();
+        admissionControl.stored(entry, admission);
         published.fire(new VersionPublished(entry, document, profile, publication.bulk()));
         audit.record(auditAction, "server-version", name + "@" + version, null, summary(entry));
         return entry;
@@ -161,6 +167,7 @@ public class PublishStore {
         s.put("version", entry.version);
         s.put("status", entry.status);
         s.put("isLatest", entry.latest);
+        s.put("admission", entry.admission);
         s.put("owningTeam", entry.owningTeam);
         s.put("accountableOwner", entry.accountableOwner);
         s.put("hasOauth", entry.hasOauth);

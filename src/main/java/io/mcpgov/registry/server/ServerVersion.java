@@ -84,6 +84,14 @@ public class ServerVersion {
     @Column(name = "verification_due_at")
     public Instant verificationDueAt;
 
+    /** admitted, or pending or rejected by admission review; only admitted versions are listed or latest. */
+    @Column(nullable = false)
+    public String admission = "admitted";
+
+    public boolean admitted() {
+        return "admitted".equals(admission);
+    }
+
     public boolean deleted() {
         return ServerStatus.DELETED.wire().equals(status);
     }

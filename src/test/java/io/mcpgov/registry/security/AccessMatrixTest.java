@@ -70,7 +70,11 @@ class AccessMatrixTest {
                 op("POST", x + "/tool-reviews/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER),
                 op("POST", x + "/tool-reviews/" + ID + "/revoke", REASON, Api.ADMIN, PUBLISHER),
                 op("GET", x + "/reports/entitlements", null, Api.AUDITOR, PUBLISHER),
-                op("GET", x + "/reports/entitlements?format=csv", null, Api.REVIEWER, Api.AGENT));
+                op("GET", x + "/reports/entitlements?format=csv", null, Api.REVIEWER, Api.AGENT),
+                op("GET", x + "/admissions", null, Api.REVIEWER, Api.AGENT),
+                op("GET", x + "/admissions/" + ID, null, Api.AUDITOR, Api.AGENT),
+                op("POST", x + "/admissions/" + ID + "/admit", REASON, Api.REVIEWER, Api.ADMIN),
+                op("POST", x + "/admissions/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER));
     }
 
     private static Arguments op(String method, String path, String body, String allowed, String forbidden) {
