@@ -110,4 +110,6 @@ CREATE TABLE review_item (
 );
 
 CREATE INDEX review_item_current ON review_item (server_name) WHERE current;
+-- the next moment a pending review becomes overdue (read caches are not served past it)
+CREATE INDEX review_item_pending_due ON review_item (due_at) WHERE current AND state = 'pending';
 CREATE INDEX review_item_campaign_state ON review_item (campaign_id, state);

@@ -16,6 +16,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AuditLog {
 
+    /** The actor of changes the registry makes on its own, such as scheduled verification. */
+    public static final String SYSTEM_ACTOR = "system:registry";
+
     private final AuditChain chain;
     private final Caller caller;
     private final RequestInfo request;
@@ -45,6 +48,13 @@ public class AuditLog {
         }
         // last: the chain's lock is held from here to the end of the transaction
         return chain.append(draft);
+    }
+
+    /** A change the registry made on its own (no caller, no request), such as a scheduled verification. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditRecord recordSystem(String action, String targetType, String targetId, Object before, Object after) {
+        return chain.append(new AuditRecord(0, Times.now(), SYSTEM_ACTOR, null, "", action, targetType, targetId,
+                toJson(before), toJson(after), null, null));
     }
 
     private String toJson(Object value) {

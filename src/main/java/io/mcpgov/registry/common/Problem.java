@@ -28,6 +28,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 415 -> "unsupported-media-type";
             case 422 -> "refused";
             case 429 -> "rate-limited";
+            case 502 -> "bad-gateway";
             case 503 -> "unavailable";
             default -> status >= 500 ? "internal-error" : "client-error";
         };

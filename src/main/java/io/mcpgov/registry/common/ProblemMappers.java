@@ -1,6 +1,7 @@
 package io.mcpgov.registry.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -76,6 +77,13 @@ public class ProblemMappers {
                     .header("Retry-After", "5")
                     .build();
         }
+        if (isIssuerUnavailable(e)) {
+            LOG.warnf("Token issuer unavailable (request %s): %s", requestInfo.requestId(), e.getMessage());
+            return Response.fromResponse(respond(503, "Service Unavailable",
+                            "The token issuer cannot be reached to check the token; retry shortly.", List.of()))
+                    .header("Retry-After", "5")
+                    .build();
+        }
         LOG.errorf(e, "Unexpected failure (request %s)", requestInfo.requestId());
         return respond(500, "Internal Server Error",
                 "The registry failed to handle this request. Quote the request id when reporting it.", List.of());
@@ -86,6 +94,18 @@ public class ProblemMappers {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof java.net.ConnectException
                     || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    static boolean isIssuerUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OIDCException) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -1,6 +1,8 @@
 package io.mcpgov.registry.common;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -14,22 +16,30 @@ public class RequestInfo {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Inject
-    HttpServerRequest request;
+    CurrentVertxRequest current;
 
     private String requestId;
 
     public String requestId() {
         if (requestId == null) {
+            HttpServerRequest request = request();
             String given = request == null ? null : request.getHeader(HEADER);
             requestId = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         }
         return requestId;
     }
 
+    /** The caller's address; null for work the registry does on its own (schedules, background checks). */
     public String sourceAddress() {
+        HttpServerRequest request = request();
         if (request == null || request.remoteAddress() == null) {
             return null;
         }
         return request.remoteAddress().hostAddress();
+    }
+
+    private HttpServerRequest request() {
+        RoutingContext context = current.getCurrent();
+        return context == null ? null : context.request();
     }
 }

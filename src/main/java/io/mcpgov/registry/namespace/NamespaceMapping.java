@@ -26,6 +26,10 @@ public class NamespaceMapping {
     @Column(name = "owning_team", nullable = false)
     public String owningTeam;
 
+    /** open: versions that pass every rule are listed at once; review: new servers and widening versions wait. */
+    @Column(nullable = false)
+    public String admission = "open";
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

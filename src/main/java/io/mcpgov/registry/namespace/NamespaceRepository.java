@@ -3,8 +3,10 @@ package io.mcpgov.registry.namespace;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -18,10 +20,19 @@ public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMappi
         return listAll(Sort.by("namespace"));
     }
 
-    /** The most specific mapping that covers a server name's namespace part. */
+    /**
+     * The most specific mapping that covers a server name's namespace part: the namespace itself, one of its parents
+     * (when it includes sub-namespaces), or the catch-all. One indexed query whatever the number of mappings.
+     */
     public Optional<NamespaceMapping> owning(String serverNamespace) {
-        return listAll().stream()
-                .filter(m -> m.covers(serverNamespace))
+        String namespace = serverNamespace.toLowerCase(Locale.ROOT);
+        List<String> candidates = new ArrayList<>();
+        candidates.add(NamespaceMapping.EVERY_NAMESPACE);
+        for (int dot = namespace.length(); dot > 0; dot = namespace.lastIndexOf('.', dot - 1)) {
+            candidates.add(namespace.substring(0, dot));
+        }
+        return list("namespace in ?1", candidates).stream()
+                .filter(m -> m.covers(namespace))
                 .max(Comparator.comparingInt(NamespaceMapping::specificity));
     }
 }

@@ -49,6 +49,9 @@ public class NamespaceService {
         });
         mapping.owningTeam = request.owningTeam().trim();
         mapping.includeSubnamespaces = Boolean.TRUE.equals(request.includeSubnamespaces());
+        if (request.admission() != null) {
+            mapping.admission = request.admission();
+        }
         mapping.updatedAt = now;
         if (mapping.id == null) {
             namespaces.persist(mapping);
@@ -66,6 +69,11 @@ public class NamespaceService {
         NamespaceView before = NamespaceView.of(mapping);
         namespaces.delete(mapping);
         audit.record("namespace.deleted", "namespace", namespace, before, null);
+    }
+
+    /** The admission policy of a server name's namespace: open unless its mapping says review. */
+    public String admissionPolicy(String serverName) {
+        return namespaces.owning(namespacePart(serverName)).map(m -> m.admission).orElse("open");
     }
 
     /** The team that owns a server name's namespace, if an admin mapped it. */

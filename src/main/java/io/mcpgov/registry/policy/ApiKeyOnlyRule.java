@@ -1,18 +1,24 @@
 package io.mcpgov.registry.policy;
 
 import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.verification.OAuthClaim;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Servers that can only be used with an API key are not listed unless an approved exception covers them. */
+/**
+ * Servers that can only be used with an API key are not listed unless an approved exception covers them. An OAuth
+ * claim that verification refuted does not count as a way in.
+ */
 @ApplicationScoped
 public class ApiKeyOnlyRule implements ListingRule {
 
     public static final String ID = "api-key-only";
 
     private final boolean packagesCount;
+    private final OAuthClaim oauth;
 
-    ApiKeyOnlyRule(RegistryConfig config) {
+    ApiKeyOnlyRule(RegistryConfig config, OAuthClaim oauth) {
         this.packagesCount = config.policy().packagesWithSecretsAreApiKey();
+        this.oauth = oauth;
     }
 
     @Override
@@ -23,7 +29,7 @@ public class ApiKeyOnlyRule implements ListingRule {
     @Override
     public String hidesWhen() {
         String apiKeyWay = packagesCount ? "(sv.has_remote_api_key OR sv.has_package_secret)" : "sv.has_remote_api_key";
-        return "(NOT sv.has_oauth AND " + apiKeyWay + " AND ex.id IS NULL)";
+        return "(NOT " + oauth.holdsSql() + " AND " + apiKeyWay + " AND ex.id IS NULL)";
     }
 
     @Override

@@ -5,22 +5,16 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.namespace.NamespaceService;
-import io.mcpgov.registry.policy.AuthClassifier;
-import io.mcpgov.registry.policy.AuthProfile;
-import io.mcpgov.registry.policy.SecretScanner;
 import io.mcpgov.registry.publish.validation.DocumentParser;
-import io.mcpgov.registry.publish.validation.ServerJsonValidator;
-import io.mcpgov.registry.publish.validation.ValidationReport;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.server.ServerResponse;
 import io.mcpgov.registry.server.ServerViews;
-import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Publishing: read the document, check the caller's namespace, validate everything at once, then store. The checks
+ * Publishing: read the document, check the caller's namespace, check everything at once, then store. The checks
  * run before any transaction; only the store step touches the database.
  */
 @ApplicationScoped
@@ -28,24 +22,17 @@ public class PublishService {
 
     private final RegistryConfig config;
     private final DocumentParser parser;
-    private final ServerJsonValidator validator;
-    private final SecretScanner secrets;
-    private final AuthClassifier classifier;
+    private final DocumentChecks checks;
     private final NamespaceService namespaces;
     private final PublishStore store;
     private final ServerViews views;
     private final Caller caller;
-    private final List<PublishCheck> featureChecks;
 
-    PublishService(RegistryConfig config, DocumentParser parser, ServerJsonValidator validator, SecretScanner secrets,
-            AuthClassifier classifier, NamespaceService namespaces, PublishStore store, ServerViews views, Caller caller,
-            @All List<PublishCheck> featureChecks) {
-        this.featureChecks = featureChecks;
+    PublishService(RegistryConfig config, DocumentParser parser, DocumentChecks checks, NamespaceService namespaces,
+            PublishStore store, ServerViews views, Caller caller) {
         this.config = config;
         this.parser = parser;
-        this.validator = validator;
-        this.secrets = secrets;
-        this.classifier = classifier;
+        this.checks = checks;
         this.namespaces = namespaces;
         this.store = store;
         this.views = views;
@@ -56,8 +43,8 @@ public class PublishService {
         JsonNode document = read(body);
         String name = document.path("name").isTextual() ? document.path("name").asText() : null;
         String team = name == null || name.indexOf('/') < 1 ? null : namespaces.requireTeamOwnership(name);
-        Checked checked = check(document);
-        if (!checked.errors().isEmpty()) {
+        DocumentChecks.Checked checked = checks.check(document);
+        if (!checked.passed()) {
             throw ProblemException.unprocessable("The server.json was refused; nothing was stored.", checked.errors());
         }
         if (team == null) {
@@ -68,12 +55,11 @@ public class PublishService {
     }
 
     public ValidateResponse validate(byte[] body) {
-        JsonNode document = read(body);
-        Checked checked = check(document);
+        DocumentChecks.Checked checked = checks.check(read(body));
         List<ValidateResponse.Issue> issues = new ArrayList<>();
         checked.errors().forEach(v -> issues.add(ValidateResponse.Issue.of(v, "error")));
         checked.warnings().forEach(v -> issues.add(ValidateResponse.Issue.of(v, "warning")));
-        return new ValidateResponse(checked.errors().isEmpty(), issues);
+        return new ValidateResponse(checked.passed(), issues);
     }
 
     private JsonNode read(byte[] body) {
@@ -83,22 +69,5 @@ public class PublishService {
                     List.of(new Violation("document-too-large", "", "The body has " + body.length + " bytes.")));
         }
         return parser.parse(body == null ? new byte[0] : body);
-    }
-
-    private Checked check(JsonNode document) {
-        ValidationReport report = validator.validate(document);
-        List<Violation> errors = new ArrayList<>(report.errors());
-        errors.addAll(secrets.scan(document));
-        AuthProfile profile = null;
-        if (errors.isEmpty()) {
-            profile = classifier.classify(document);
-            for (PublishCheck featureCheck : featureChecks) {
-                errors.addAll(featureCheck.check(document, profile));
-            }
-        }
-        return new Checked(errors, report.warnings(), profile);
-    }
-
-    private record Checked(List<Violation> errors, List<Violation> warnings, AuthProfile profile) {
     }
 }

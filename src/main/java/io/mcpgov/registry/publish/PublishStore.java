@@ -21,7 +21,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +31,19 @@ import java.util.Set;
 @ApplicationScoped
 public class PublishStore {
 
+    public static final String VERSION_EXISTS = "version-exists";
+
     private final ServerVersionRepository versions;
     private final ServerRowRepository rows;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final RegistryConfig config;
     private final Event<VersionPublished> published;
+    private final AdmissionControl admissionControl;
 
-    PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json, RegistryConfig config, Event<VersionPublished> published) {
+    PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
+            RegistryConfig config, Event<VersionPublished> published, AdmissionControl admissionControl) {
+        this.admissionControl = admissionControl;
         this.published = published;
         this.versions = versions;
         this.rows = rows;
@@ -48,37 +54,53 @@ public class PublishStore {
 
     @Transactional
     public ServerRow insert(JsonNode document, AuthProfile profile, String owningTeam, String accountableOwner) {
+        ServerVersion entry = store(new Publication(document, profile, owningTeam, accountableOwner,
+                ServerStatus.ACTIVE, false), "server.published");
+        versions.flush();
+        return rows.byIds(List.of(entry.id)).get(0);
+    }
+
+    /**
+     * Stores one version in the caller's transaction: uniqueness, the version limit, remote URL ownership and the
+     * latest flag, then the feature observers and the audit event. Every refusal is thrown before anything is
+     * written, so a caller storing many versions in one transaction can skip a refused one and go on.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ServerVersion store(Publication publication, String auditAction) {
+        JsonNode document = publication.document();
         String name = document.get("name").asText();
         String version = document.get("version").asText();
         versions.lockServer(name);
-        if (versions.findVersion(name, version).isPresent()) {
+        ServerVersionRepository.ServerState server = versions.state(name, version);
+        if (server.exists()) {
             throw ProblemException.conflict("This version is already published; published versions never change.",
-                    new Violation("version-exists", "/version", "Version " + version + " of " + name + " exists."));
+                    new Violation(VERSION_EXISTS, "/version", "Version " + version + " of " + name + " exists."));
         }
         int max = config.publish().maxVersionsPerServer();
-        if (versions.countVersions(name) >= max) {
+        if (server.versions() >= max) {
             throw ProblemException.unprocessable("The server has too many versions.", List.of(
                     new Violation("max-versions", "/version", "A server may have at most " + max + " versions.")));
         }
         claimRemoteUrls(name, document);
 
+        AdmissionDecision admission = admissionControl.decide(name, document, publication.profile());
         Instant now = Times.now();
-        ServerVersion current = versions.latest(name).orElse(null);
-        boolean latest = LatestVersion.replaces(version, current == null ? null : current.version);
-        if (latest && current != null) {
-            current.latest = false;
-            current.updatedAt = now;
+        boolean deleted = publication.status() == ServerStatus.DELETED;
+        boolean latest = !deleted && !admission.pending() && LatestVersion.replaces(version, server.latestVersion());
+        if (latest && server.latestId() != null) {
+            versions.unsetLatest(server.latestId(), now);
         }
+        AuthProfile profile = publication.profile();
         ServerVersion entry = new ServerVersion();
         entry.name = name;
         entry.version = version;
-        entry.status = ServerStatus.ACTIVE.wire();
+        entry.status = publication.status().wire();
         entry.statusChangedAt = now;
         entry.latest = latest;
         entry.publishedAt = now;
         entry.updatedAt = now;
-        entry.owningTeam = owningTeam;
-        entry.accountableOwner = accountableOwner;
+        entry.owningTeam = publication.owningTeam();
+        entry.accountableOwner = publication.accountableOwner();
         entry.documentText = write(document);
         entry.document = entry.documentText;
         entry.authProfile = write(profile);
@@ -86,31 +108,54 @@ public class PublishStore {
         entry.hasRemoteApiKey = profile.hasRemoteApiKey();
         entry.hasPackageSecret = profile.hasPackageSecret();
         entry.hasPublicRemote = profile.hasPublic();
+        entry.admission = admission.pending() ? "pending" : "admitted";
         versions.persist(entry);
         versions.flush();
-        published.fire(new VersionPublished(entry, document, profile));
-        audit.record("server.published", "server-version", name + "@" + version, null, summary(entry));
-        versions.flush();
-        return rows.byIds(List.of(entry.id)).get(0);
+        admissionControl.stored(entry, admission);
+        published.fire(new VersionPublished(entry, document, profile, publication.bulk()));
+        audit.record(auditAction, "server-version", name + "@" + version, null, summary(entry));
+        return entry;
     }
 
-    /** A remote URL belongs to the first server that published it. */
+    /** A remote URL belongs to the first server that published it; checked before anything is written. */
     private void claimRemoteUrls(String name, JsonNode document) {
         EntityManager em = versions.getEntityManager();
-        Set<String> seen = new HashSet<>();
+        Set<String> urls = new LinkedHashSet<>();
+        document.path("remotes").forEach(r -> {
+            if (r.path("url").isTextual()) {
+                urls.add(r.path("url").asText());
+            }
+        });
+        if (urls.isEmpty()) {
+            return;
+        }
+        refuseTaken(name, document, owners(em, urls));
+        for (String url : urls) {
+            em.createNativeQuery("INSERT INTO remote_url (url, server_name) VALUES (?1, ?2) ON CONFLICT (url) DO NOTHING")
+                    .setParameter(1, url).setParameter(2, name).executeUpdate();
+        }
+        // a concurrent publish of another server may have claimed a URL between the check and the insert
+        refuseTaken(name, document, owners(em, urls));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> owners(EntityManager em, Set<String> urls) {
+        Map<String, String> owners = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("SELECT url, server_name FROM remote_url WHERE url = ANY (?1)")
+                .setParameter(1, urls.toArray(String[]::new))
+                .getResultList();
+        rows.forEach(r -> owners.put((String) r[0], (String) r[1]));
+        return owners;
+    }
+
+    private static void refuseTaken(String name, JsonNode document, Map<String, String> owners) {
         int index = 0;
         for (JsonNode remote : document.path("remotes")) {
-            String url = remote.path("url").asText(null);
-            if (url != null && seen.add(url)) {
-                em.createNativeQuery("INSERT INTO remote_url (url, server_name) VALUES (?1, ?2) ON CONFLICT (url) DO NOTHING")
-                        .setParameter(1, url).setParameter(2, name).executeUpdate();
-                String owner = (String) em.createNativeQuery("SELECT server_name FROM remote_url WHERE url = ?1")
-                        .setParameter(1, url).getSingleResult();
-                if (!owner.equals(name)) {
-                    throw ProblemException.conflict("A remote URL is already used by another server.",
-                            new Violation("remote-url-taken", "/remotes/" + index + "/url",
-                                    "This URL is published by another server; two servers may not share a remote URL."));
-                }
+            String owner = owners.get(remote.path("url").asText(null));
+            if (owner != null && !owner.equals(name)) {
+                throw ProblemException.conflict("A remote URL is already used by another server.",
+                        new Violation("remote-url-taken", "/remotes/" + index + "/url",
+                                "This URL is published by another server; two servers may not share a remote URL."));
             }
             index++;
         }
@@ -122,6 +167,7 @@ public class PublishStore {
         s.put("version", entry.version);
         s.put("status", entry.status);
         s.put("isLatest", entry.latest);
+        s.put("admission", entry.admission);
         s.put("owningTeam", entry.owningTeam);
         s.put("accountableOwner", entry.accountableOwner);
         s.put("hasOauth", entry.hasOauth);

@@ -12,14 +12,15 @@ public record GovernanceReport(
         Instant generatedAt,
         Parameters parameters,
         @Schema(description = "Servers (latest versions) by auth type: oauth2, api-key, none") Map<String, Long> serversByAuthType,
-        @Schema(description = "Servers (latest versions) by verification state") Map<String, Long> serversByVerificationState,
+        @Schema(description = "Servers (latest versions) by the state of their OAuth verification: verified, unverified,"
+                + " failed, unreachable, not-applicable") Map<String, Long> serversByVerificationState,
         @Schema(description = "Servers (latest versions) without an operational contact") long serversWithoutContact,
         @Schema(description = "Approved exceptions that end within expiringWithinDays") List<ExceptionLine> exceptionsExpiringSoon,
         @Schema(description = "Exceptions that ran out (approved or still pending) within endedWithinDays") List<ExceptionLine> expiredExceptions,
         @Schema(description = "Exceptions revoked within endedWithinDays") List<ExceptionLine> revokedExceptions,
         @Schema(description = "Servers whose accountable owner was offboarded") List<OrphanedServer> orphanedServers,
         @Schema(description = "Decisions an offboarded person requested or took, not yet taken again") List<DecisionToRetake> decisionsToRetake,
-        @Schema(description = "Destructive tools waiting for a reviewer's approval") List<DestructiveToolApprovals.Pending> destructiveToolsAwaitingApproval,
+        @Schema(description = "Destructive tools waiting for a reviewer's approval") List<PendingTool> destructiveToolsAwaitingApproval,
         @Schema(description = "Servers whose current access review is pending past its due date") List<OverdueReview> overdueReviews) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,6 +38,10 @@ public record GovernanceReport(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DecisionToRetake(String targetType, String targetId, String serverName, String subject, String role,
             Instant flaggedAt) {
+    }
+
+    public record PendingTool(UUID reviewId, String serverName, String version, String owningTeam, String toolName,
+            String requestedBy, Instant requestedAt) {
     }
 
     public record OverdueReview(UUID campaignId, String campaignName, String serverName, String version,

@@ -21,13 +21,9 @@ import java.util.UUID;
 public class GovernanceReportService {
 
     private final AgroalDataSource dataSource;
-    private final VerificationStates verification;
-    private final DestructiveToolApprovals tools;
 
-    GovernanceReportService(AgroalDataSource dataSource, VerificationStates verification, DestructiveToolApprovals tools) {
+    GovernanceReportService(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.verification = verification;
-        this.tools = tools;
     }
 
     @FunctionalInterface
@@ -46,7 +42,7 @@ public class GovernanceReportService {
             counts(c, "SELECT CASE WHEN sv.has_oauth THEN 'oauth2' WHEN sv.has_remote_api_key OR sv.has_package_secret"
                     + " THEN 'api-key' ELSE 'none' END, count(*)" + latest + " GROUP BY 1", team, byAuth);
             Map<String, Long> byVerification = new TreeMap<>();
-            counts(c, "SELECT " + verification.stateSql() + ", count(*)" + latest + " GROUP BY 1", team, byVerification);
+            counts(c, "SELECT sv.oauth_verification, count(*)" + latest + " GROUP BY 1", team, byVerification);
             Map<String, Long> noContact = new TreeMap<>();
             counts(c, "SELECT 'none', count(*)" + latest + " AND sv.contact IS NULL", team, noContact);
 
@@ -79,10 +75,18 @@ public class GovernanceReportService {
                     FROM decision_flag f LEFT JOIN server_version sv ON sv.name = f.server_name AND sv.is_latest
                     WHERE f.resolved_at IS NULL AND NOT (f.target_type = 'exception' AND EXISTS (
                         SELECT 1 FROM api_key_exception e WHERE e.id::text = f.target_id
-                        AND (e.state IN ('rejected', 'revoked') OR e.expires_at <= now())))"""
+                        AND (e.state IN ('rejected', 'revoked') OR e.expires_at <= now())))
+                    AND NOT (f.target_type = 'tool-review' AND EXISTS (
+                        SELECT 1 FROM tool_review r WHERE r.id::text = f.target_id AND r.state IN ('rejected', 'revoked')))"""
                     + (team == null ? "" : " AND sv.owning_team = ?") + " ORDER BY f.flagged_at, f.id",
                     rs -> new GovernanceReport.DecisionToRetake(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), instant(rs, 6)), team);
+            List<GovernanceReport.PendingTool> tools = list(c, """
+                    SELECT r.id, r.server_name, r.first_version, r.owning_team, r.tool_name, r.requested_by, r.requested_at
+                    FROM tool_review r WHERE r.state = 'pending' AND r.classification = 'destructive'"""
+                    + (team == null ? "" : " AND r.owning_team = ?") + " ORDER BY r.server_name, r.tool_name, r.requested_at",
+                    rs -> new GovernanceReport.PendingTool(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7)), team);
             List<GovernanceReport.OverdueReview> overdue = list(c, """
                     SELECT rc.id, rc.name, ri.server_name, iv.version, iv.owning_team, iv.accountable_owner, ri.due_at,
                            floor(extract(epoch FROM now() - ri.due_at) / 86400)::bigint
@@ -96,7 +100,7 @@ public class GovernanceReportService {
 
             return new GovernanceReport(now, new GovernanceReport.Parameters(expiringWithinDays, endedWithinDays, team),
                     byAuth, byVerification, noContact.getOrDefault("none", 0L), expiring, expired, revoked, orphaned,
-                    retake, tools.awaiting(team), overdue);
+                    retake, tools, overdue);
         } catch (SQLException e) {
             throw new IllegalStateException("Building the governance report failed", e);
         }

@@ -43,7 +43,7 @@ final class ReportCsv {
         }
         for (var t : r.destructiveToolsAwaitingApproval()) {
             row(out, "destructive-tools-awaiting-approval", t.serverName(), t.version(), t.owningTeam(), null,
-                    t.requestedBy(), t.toolName(), t.id(), "pending", t.requestedAt(), null, null);
+                    t.requestedBy(), t.toolName(), t.reviewId(), "pending", t.requestedAt(), null, null);
         }
         for (var o : r.overdueReviews()) {
             row(out, "overdue-reviews", o.serverName(), o.version(), o.owningTeam(), o.accountableOwner(), null, null,

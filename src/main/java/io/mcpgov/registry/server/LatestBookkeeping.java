@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 
-/** Keeps exactly one latest version per server among the versions that are not deleted. */
+/** Keeps exactly one latest version per server among the versions that are admitted and not deleted. */
 @ApplicationScoped
 public class LatestBookkeeping {
 
@@ -18,10 +18,10 @@ public class LatestBookkeeping {
     /** Recomputes the latest flag after a status change; a version whose flag changes counts as updated. */
     public void recompute(String name) {
         List<ServerVersion> all = versions.allVersions(name);
-        String latest = LatestVersion.among(all.stream().filter(v -> !v.deleted()).map(v -> v.version).toList());
+        String latest = LatestVersion.among(all.stream().filter(v -> !v.deleted() && v.admitted()).map(v -> v.version).toList());
         Instant now = Times.now();
         for (ServerVersion v : all) {
-            boolean shouldBeLatest = !v.deleted() && v.version.equals(latest);
+            boolean shouldBeLatest = !v.deleted() && v.admitted() && v.version.equals(latest);
             if (v.latest != shouldBeLatest) {
                 v.latest = shouldBeLatest;
                 v.updatedAt = now;

@@ -4,8 +4,8 @@ import java.util.List;
 import org.semver4j.Semver;
 
 /**
- * Which version is a server's latest, decided as the official registry does: a semver version is latest when it is
- * the highest; a version that is not semver is latest when published (there is nothing to compare it with).
+ * Which version is a server's latest, decided as the official registry does: between two semver versions the higher
+ * wins; a semver version wins over one that is not semver; between two that are not, the one published later wins.
  */
 public final class LatestVersion {
 
@@ -19,10 +19,10 @@ public final class LatestVersion {
         }
         Semver next = Semver.parse(candidate);
         Semver current = Semver.parse(currentLatest);
-        if (next == null || current == null) {
-            return true;
+        if (next != null && current != null) {
+            return next.isGreaterThan(current);
         }
-        return next.isGreaterThan(current);
+        return current == null;
     }
 
     /**

@@ -12,6 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,11 +43,12 @@ public abstract class ServerApi {
             + " with keyset pagination. Entries the listing gate hides are left out for agents; owners, reviewers and"
             + " admins also see them, with listed=false and the reasons. A token is required unless"
             + " registry.read.anonymous=true.")
-    @APIResponse(responseCode = "200", description = "A page of server versions")
+    @APIResponse(responseCode = "200", description = "A page of server versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServerListResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters (application/problem+json)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The token carries no registry role")
-    public ServerListResponse list(
+    public Response list(
             @Parameter(description = "Opaque cursor from metadata.nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100 (default 30)") @QueryParam("limit") String limit,
             @Parameter(description = "Case-insensitive substring of the server name") @QueryParam("search") String search,
@@ -52,7 +56,7 @@ public abstract class ServerApi {
             @QueryParam("updated_since") String updatedSince,
             @Parameter(description = "'latest' for latest versions only, or an exact version") @QueryParam("version") String version,
             @Parameter(description = "Include deleted versions (default false)") @QueryParam("include_deleted") String includeDeleted) {
-        return reads.list(ListParams.parse(cursor, limit, search, updatedSince, version, includeDeleted));
+        return json(reads.listJson(ListParams.parse(cursor, limit, search, updatedSince, version, includeDeleted)));
     }
 
     @GET
@@ -60,13 +64,14 @@ public abstract class ServerApi {
     @PermitAll
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "List all versions of an MCP server", description = "Newest published first.")
-    @APIResponse(responseCode = "200", description = "The server's versions")
+    @APIResponse(responseCode = "200", description = "The server's versions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServerListResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "Server not found (or not listed for this caller)")
-    public ServerListResponse versions(
+    public Response versions(
             @Parameter(description = "URL-encoded server name, e.g. com.example%2Fweather") @PathParam("serverName") String serverName,
             @QueryParam("include_deleted") String includeDeleted) {
-        return reads.versions(serverName, ListParams.includeDeleted(includeDeleted));
+        return json(reads.versionsJson(serverName, ListParams.includeDeleted(includeDeleted)));
     }
 
     @GET
@@ -74,13 +79,14 @@ public abstract class ServerApi {
     @PermitAll
     @SecurityRequirement(name = "bearerAuth")
     @Operation(summary = "Get one version of an MCP server", description = "The version 'latest' is the latest version.")
-    @APIResponse(responseCode = "200", description = "The server version")
+    @APIResponse(responseCode = "200", description = "The server version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServerResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "Server version not found (or not listed for this caller)")
-    public ServerResponse version(@PathParam("serverName") String serverName,
+    public Response version(@PathParam("serverName") String serverName,
             @Parameter(description = "URL-encoded version, or latest") @PathParam("version") String version,
             @QueryParam("include_deleted") String includeDeleted) {
-        return reads.version(serverName, version, ListParams.includeDeleted(includeDeleted));
+        return json(reads.versionJson(serverName, version, ListParams.includeDeleted(includeDeleted)));
     }
 
     @PATCH
@@ -117,5 +123,9 @@ public abstract class ServerApi {
     public AllVersionsStatusResponse updateAllStatus(@PathParam("serverName") String serverName,
             StatusUpdateRequest request) {
         return statuses.updateAll(serverName, request);
+    }
+
+    private static Response json(byte[] body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

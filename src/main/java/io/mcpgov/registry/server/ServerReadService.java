@@ -7,6 +7,7 @@ import io.mcpgov.registry.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Discovery: lists and lookups, each filtered by the listing gate for the caller. */
 @ApplicationScoped
@@ -16,8 +17,10 @@ public class ServerReadService {
     private final ReadAccess readAccess;
     private final ServerRowRepository rows;
     private final ServerViews views;
+    private final ReadCache cache;
 
-    ServerReadService(Caller caller, ReadAccess readAccess, ServerRowRepository rows, ServerViews views) {
+    ServerReadService(Caller caller, ReadAccess readAccess, ServerRowRepository rows, ServerViews views, ReadCache cache) {
+        this.cache = cache;
         this.caller = caller;
         this.readAccess = readAccess;
         this.rows = rows;
@@ -25,8 +28,12 @@ public class ServerReadService {
     }
 
     public ServerListResponse list(ListParams p) {
+        return list(p, visibility());
+    }
+
+    private ServerListResponse list(ListParams p, ServerQuery.Visibility visibility) {
         ServerQuery query = new ServerQuery(null, p.afterName(), p.afterVersion(), p.limit(), p.search(),
-                p.updatedSince(), p.latestOnly(), p.exactVersion(), p.includeDeleted(), visibility());
+                p.updatedSince(), p.latestOnly(), p.exactVersion(), p.includeDeleted(), visibility);
         List<ServerRow> page = rows.page(query);
         String nextCursor = null;
         if (page.size() > p.limit()) {
@@ -46,12 +53,50 @@ public class ServerReadService {
     }
 
     public ServerResponse version(String name, String version, boolean includeDeleted) {
+        return views.response(visible(name, version, includeDeleted));
+    }
+
+    /** One version as the caller may see it ({@code latest} allowed); 404 when absent or not visible to them. */
+    public ServerRow visible(String name, String version, boolean includeDeleted) {
         boolean latest = "latest".equals(version);
         List<ServerRow> found = rows.versions(byName(name, latest ? null : version, latest, includeDeleted));
         if (found.isEmpty()) {
             throw ProblemException.notFound("Server version not found.");
         }
-        return views.response(found.get(0));
+        return found.get(0);
+    }
+
+    /**
+     * One version ({@code latest} included, deleted ones not) as this caller may see it, for features that answer
+     * about an entry: 404 exactly where {@link #version} would be.
+     */
+    public ServerRow visibleVersion(String name, String version) {
+        return visible(name, version, false);
+    }
+
+    /** {@link #list} as JSON, from the read cache when nothing changed since it was computed. */
+    public byte[] listJson(ListParams p) {
+        ServerQuery.Visibility visibility = visibility();
+        return cache.get("list|" + key(visibility) + "|" + p, () -> list(p, visibility));
+    }
+
+    /** {@link #versions} as JSON, cached like {@link #listJson}. */
+    public byte[] versionsJson(String name, boolean includeDeleted) {
+        ServerQuery.Visibility visibility = visibility();
+        return cache.get("versions|" + key(visibility) + "|" + includeDeleted + "|" + name,
+                () -> versions(name, includeDeleted));
+    }
+
+    /** {@link #version} as JSON, cached like {@link #listJson}. */
+    public byte[] versionJson(String name, String version, boolean includeDeleted) {
+        ServerQuery.Visibility visibility = visibility();
+        return cache.get("version|" + key(visibility) + "|" + includeDeleted + "|" + name.length() + ":" + name + "|" + version,
+                () -> version(name, version, includeDeleted));
+    }
+
+    /** Readers who see the same entries share cached answers. */
+    private static String key(ServerQuery.Visibility visibility) {
+        return visibility.all() ? "all" : "teams:" + String.join(",", new TreeSet<>(visibility.teams()));
     }
 
     private ServerQuery byName(String name, String version, boolean latest, boolean includeDeleted) {

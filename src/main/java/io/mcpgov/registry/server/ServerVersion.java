@@ -72,6 +72,26 @@ public class ServerVersion {
     @Column(name = "has_public_remote", nullable = false)
     public boolean hasPublicRemote;
 
+    /** Compact verification view shown to agents; null until the first check. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String verification;
+
+    /** Aggregate over the remotes that declare OAuth: unverified, verified, failed, unreachable, not-applicable. */
+    @Column(name = "oauth_verification", nullable = false)
+    public String oauthVerification = "not-applicable";
+
+    @Column(name = "verification_due_at")
+    public Instant verificationDueAt;
+
+    /** admitted, or pending or rejected by admission review; only admitted versions are listed or latest. */
+    @Column(nullable = false)
+    public String admission = "admitted";
+
+    public boolean admitted() {
+        return "admitted".equals(admission);
+    }
+
     public boolean deleted() {
         return ServerStatus.DELETED.wire().equals(status);
     }

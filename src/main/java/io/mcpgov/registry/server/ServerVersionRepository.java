@@ -34,4 +34,33 @@ public class ServerVersionRepository implements PanacheRepositoryBase<ServerVers
     public List<ServerVersion> allVersions(String name) {
         return find("name = ?1 order by publishedAt, id", name).list();
     }
+
+    /** What publishing a new version needs to know about the server, in one query. */
+    public ServerState state(String name, String version) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+                SELECT count(*), bool_or(version = ?2),
+                       max(version) FILTER (WHERE is_latest), max(id) FILTER (WHERE is_latest)
+                FROM server_version WHERE name = ?1""")
+                .setParameter(1, name)
+                .setParameter(2, version)
+                .getSingleResult();
+        return new ServerState(((Number) row[0]).longValue(), Boolean.TRUE.equals(row[1]), (String) row[2],
+                row[3] == null ? null : ((Number) row[3]).longValue());
+    }
+
+    /** Takes the latest flag off a version (a newer one replaces it). */
+    public void unsetLatest(long id, java.time.Instant now) {
+        getEntityManager().createNativeQuery("UPDATE server_version SET is_latest = false, updated_at = ?2 WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, now)
+                .executeUpdate();
+    }
+
+    /**
+     * @param versions how many versions the server has
+     * @param exists whether the version asked about is one of them
+     * @param latestVersion the current latest version, or null
+     */
+    public record ServerState(long versions, boolean exists, String latestVersion, Long latestId) {
+    }
 }

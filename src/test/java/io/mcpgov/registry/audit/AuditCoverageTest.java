@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
 class AuditCoverageTest {
 
     private static final Set<String> WRITE_METHODS = Set.of("post", "put", "patch", "delete");
-    private static final Set<String> EXEMPT = Set.of("POST /v0.1/validate");
+    private static final Set<String> EXEMPT = Set.of("POST /v0.1/validate",
+            "POST " + X + "/servers/{serverName}/versions/{version}/scope-plan",
+            "POST " + X + "/servers/{serverName}/versions/{version}/tools-for-scopes");
     private static final String TEAM = "team-coverage";
     private static final String PUBLISHER = Api.publisher("cora", TEAM);
 
@@ -87,6 +89,24 @@ class AuditCoverageTest {
         });
         scenario("POST " + X + "/review-campaigns/{id}/close", call -> call
                 .post(X + "/review-campaigns/" + campaignItem()[0] + "/close"));
+        scenario("POST " + X + "/servers/{serverName}/versions/{version}/verification", call -> call
+                .post(X + "/servers/" + encode(publishedServer()) + "/versions/1.0.0/verification"));
+        scenario("POST " + X + "/imports", call -> call
+                .body("{\"owningTeam\":\"" + TEAM + "\",\"items\":[" + Docs.publicRemote(freshServer(), "1.0.0") + "]}")
+                .post(X + "/imports"));
+        scenario("POST " + X + "/tool-reviews/{id}/approve", call -> call
+                .body(Map.of("reason", "ok")).post(X + "/tool-reviews/" + pendingToolReview() + "/approve"));
+        scenario("POST " + X + "/tool-reviews/{id}/reject", call -> call
+                .body(Map.of("reason", "no")).post(X + "/tool-reviews/" + pendingToolReview() + "/reject"));
+        scenario("POST " + X + "/tool-reviews/{id}/revoke", call -> {
+            String id = pendingToolReview();
+            as(REVIEWER).body(Map.of("reason", "ok")).post(X + "/tool-reviews/" + id + "/approve").then().statusCode(200);
+            return call.body(Map.of("reason", "leak")).post(X + "/tool-reviews/" + id + "/revoke");
+        });
+        scenario("POST " + X + "/admissions/{id}/admit", call -> call
+                .body(Map.of("reason", "ok")).post(X + "/admissions/" + pendingAdmission() + "/admit"));
+        scenario("POST " + X + "/admissions/{id}/reject", call -> call
+                .body(Map.of("reason", "no")).post(X + "/admissions/" + pendingAdmission() + "/reject"));
     }
 
     private static void scenario(String operation, Function<RequestSpecification, Response> call) {
@@ -127,11 +147,11 @@ class AuditCoverageTest {
     /** Who performs each operation in its scenario. */
     private static String callerOf(String operation) {
         if (operation.contains("/namespaces") || operation.contains("/offboardings") || operation.endsWith("/revoke")
-                || operation.contains("/accountable-owner")) {
+                || operation.contains("/accountable-owner") || operation.endsWith("/imports")) {
             return ADMIN;
         }
         if (operation.contains("/approve") || operation.contains("/reject") || operation.contains("/decision-flags")
-                || operation.endsWith("/review-campaigns") || operation.endsWith("/close")) {
+                || operation.endsWith("/review-campaigns") || operation.endsWith("/close") || operation.endsWith("/admit")) {
             return REVIEWER;
         }
         return PUBLISHER;
@@ -185,6 +205,29 @@ class AuditCoverageTest {
         String team = "team-cover" + System.nanoTime();
         Api.publishOk(Api.publisher("cora", team), Docs.oauthRemote(Api.freshNamespace(team) + "/svc", "1.0.0"));
         return team;
+    }
+
+    /** The review of a destructive tool that a newly published version declares. */
+    private static String pendingToolReview() {
+        String name = freshServer();
+        Api.publishOk(PUBLISHER, Docs.oauthRemote(name, "1.0.0").replace(
+                "\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}}",
+                "\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}},"
+                        + "\"tools\":[{\"name\":\"delete_forecasts\",\"scopes\":[\"weather.write\"]}]"));
+        String id = as(ADMIN).get("/v0.1/servers/" + encode(name) + "/versions/1.0.0").then().statusCode(200)
+                .extract().path("_meta.'io.mcpgov.registry/governance'.tools[0].reviewId");
+        assertThat(id).as("the destructive tool waits for a review").isNotNull();
+        return id;
+    }
+
+    /** A new server in a namespace whose admission policy is review. */
+    private static String pendingAdmission() {
+        String ns = "org.admit" + System.nanoTime();
+        as(ADMIN).body(Map.of("owningTeam", TEAM, "admission", "review")).put(X + "/namespaces/" + ns).then().statusCode(200);
+        String name = ns + "/svc";
+        Api.publishOk(PUBLISHER, Docs.oauthRemote(name, "1.0.0"));
+        return as(REVIEWER).queryParam("serverName", encode(name)).get(X + "/admissions").then().statusCode(200)
+                .extract().path("admissions[0].id");
     }
 
     /** {campaign id, server name} of a pending item owned by the scenarios' publisher. */

@@ -163,6 +163,28 @@ class OffboardingTest {
     }
 
     @Test
+    void aToolApprovalByAnOffboardedReviewerIsFlaggedAndTheToolStaysAvailable() {
+        String team = "team-tool" + System.nanoTime();
+        String name = Api.freshNamespace(team) + "/tools";
+        Api.publishOk(Api.publisher("owner-" + System.nanoTime(), team), Docs.oauthRemote(name, "1.0.0").replace(
+                "\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}}",
+                "\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}},"
+                        + "\"tools\":[{\"name\":\"delete_forecasts\",\"scopes\":[\"weather.write\"]}]"));
+        String path = "/v0.1/servers/" + encode(name) + "/versions/1.0.0";
+        String reviewId = as(ADMIN).get(path).then().extract().path(GOV + ".tools[0].reviewId");
+        String reviewer = "tool-reviewer-" + System.nanoTime();
+        as(Tokens.of(reviewer, "reviewer")).body(Map.of("reason", "Scoped and reversible"))
+                .post(X + "/tool-reviews/" + reviewId + "/approve").then().statusCode(200);
+
+        JsonPath answer = offboard(reviewer, 201, "tool-" + System.nanoTime());
+        assertThat(answer.getList("flagged.targetType")).containsExactly("tool-review");
+        assertThat(answer.getList("flagged.targetId")).containsExactly(reviewId);
+        assertThat(answer.getList("flagged.role")).containsExactly("decided");
+        assertThat(answer.getList("flagged.serverName")).containsExactly(name);
+        as(AGENT).get(path).then().statusCode(200).body(GOV + ".tools[0].available", equalTo(true));
+    }
+
+    @Test
     void endedExceptionsAreNotFlaggedAndAnUnknownSubjectIsRecordedAllTheSame() {
         String team = "team-ended" + System.nanoTime();
         String leaver = "ended-" + System.nanoTime();

@@ -85,6 +85,9 @@ class GovernanceReportTest {
         String withContact = Docs.oauthRemote(a, "1.1.0");
         withContact = withContact.replace("{\"io.mcpgov.registry/governance\":{", "{\"io.mcpgov.registry/governance\":{"
                 + "\"contact\":{\"email\":\"oncall@example.com\"},");
+        withContact = withContact.replace("\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}}",
+                "\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}},"
+                        + "\"tools\":[{\"name\":\"delete_forecasts\",\"scopes\":[\"weather.write\"]}]");
         Api.publishOk(pat, Docs.oauthRemote(a, "1.0.0"));
         Api.publishOk(pat, withContact);
         Api.publishOk(pat, Docs.apiKeyRemote(b, "1.0.0"));
@@ -114,7 +117,11 @@ class GovernanceReportTest {
         JsonPath r = as(AUDITOR).queryParam("team", team).get(REPORT).then().statusCode(200).extract().jsonPath();
         assertThat(r.getInt("parameters.expiringWithinDays")).isEqualTo(30);
         assertThat(r.getMap("serversByAuthType")).containsExactlyInAnyOrderEntriesOf(Map.of("oauth2", 1, "api-key", 4, "none", 1));
-        assertThat(r.getMap("serversByVerificationState")).containsExactlyEntriesOf(Map.of("unverified", 6));
+        // the OAuth server's claim is checked in the background after publish: unverified until then
+        Map<String, Integer> verification = r.getMap("serversByVerificationState");
+        assertThat(verification).containsEntry("not-applicable", 5);
+        assertThat(verification.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+        assertThat(verification.keySet()).isSubsetOf("not-applicable", "unverified", "unreachable", "failed", "verified");
         assertThat(r.getInt("serversWithoutContact")).isEqualTo(5);
         assertThat(r.getList("exceptionsExpiringSoon.id")).containsExactly(expiringId);
         assertThat(r.getList("exceptionsExpiringSoon.serverName")).containsExactly(b);
@@ -125,7 +132,10 @@ class GovernanceReportTest {
         assertThat(r.getList("orphanedServers.accountableOwner")).containsOnly(leaver);
         assertThat(r.getList("decisionsToRetake.targetId")).containsExactly(leaversId);
         assertThat(r.getList("decisionsToRetake.role")).containsExactly("requested");
-        assertThat(r.getList("destructiveToolsAwaitingApproval")).isEmpty();
+        assertThat(r.getList("destructiveToolsAwaitingApproval.serverName")).containsExactly(a);
+        assertThat(r.getList("destructiveToolsAwaitingApproval.toolName")).containsExactly("delete_forecasts");
+        assertThat(r.getList("destructiveToolsAwaitingApproval.version")).containsExactly("1.1.0");
+        assertThat(r.getList("destructiveToolsAwaitingApproval.requestedBy")).containsExactly("pat");
         assertThat(r.getList("overdueReviews.serverName")).containsExactly(b, c, d, e, f);
         assertThat(r.getList("overdueReviews.campaignId")).containsOnly(campaignId);
         assertThat(r.getList("overdueReviews.daysOverdue", Integer.class)).containsOnly(2);
@@ -147,8 +157,10 @@ class GovernanceReportTest {
                 "section,server_name,version,owning_team,accountable_owner,subject,category,id,state,date,count,detail");
         assertThat(lines).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(12));
         assertThat(lines).contains("servers-by-auth-type,,,,,,oauth2,,,,1,", "servers-by-auth-type,,,,,,api-key,,,,4,",
-                "servers-by-auth-type,,,,,,none,,,,1,", "servers-by-verification-state,,,,,,unverified,,,,6,",
+                "servers-by-auth-type,,,,,,none,,,,1,", "servers-by-verification-state,,,,,,not-applicable,,,,5,",
                 "servers-without-contact,,,,,,,,,,5,");
+        assertThat(lines).filteredOn(l -> l.startsWith("destructive-tools-awaiting-approval,")).singleElement().asString()
+                .startsWith("destructive-tools-awaiting-approval," + a + ",1.1.0," + team + ",,pat,delete_forecasts,");
         assertThat(lines).filteredOn(l -> l.startsWith("exceptions-expiring,")).singleElement().asString()
                 .startsWith("exceptions-expiring," + b + ",," + team + ",,,transitional," + expiringId + ",approved,");
         assertThat(lines).filteredOn(l -> l.startsWith("expired-exceptions,")).singleElement().asString().contains(expiredId);

@@ -17,6 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -49,13 +51,17 @@ class ReviewHidingTest {
         String name = Api.freshNamespace(team) + "/svc";
         Api.publishOk(owner, Docs.oauthRemote(name, "1.0.0"));
         String id = ReviewCampaignTest.campaign(REVIEWER, team, Instant.now().plus(7, ChronoUnit.DAYS));
+        // the grace period (2 days after the due date) ends in 3 seconds; nothing is written when it does
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE review_item SET due_at = now() - interval '2 days' + interval '3 seconds'"
+                    + " WHERE campaign_id = '" + id + "'");
+        }
+        assertThat(agentStatus(name)).as("within the grace period").isEqualTo(200);
         assertThat(agentStatus(name)).isEqualTo(200);
 
-        ReviewCampaignTest.makeOverdue(dataSource, id, 1);
-        assertThat(agentStatus(name)).as("within the grace period").isEqualTo(200);
+        Thread.sleep(3500);
 
-        ReviewCampaignTest.makeOverdue(dataSource, id, 3);
-        assertThat(agentStatus(name)).isEqualTo(404);
+        assertThat(agentStatus(name)).as("past it, on the next read").isEqualTo(404);
         as(owner).get("/v0.1/servers/" + encode(name) + "/versions/latest").then().statusCode(200)
                 .body("_meta.'io.mcpgov.registry/governance'.reasons.ruleId", hasItem("review-overdue"));
 

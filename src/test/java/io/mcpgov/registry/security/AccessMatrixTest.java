@@ -76,7 +76,24 @@ class AccessMatrixTest {
                 op("POST", x + "/review-campaigns/" + ID + "/items/" + SERVER + "/flag-changes", "{\"note\":\"n\"}",
                         PUBLISHER, Api.ADMIN),
                 op("POST", x + "/review-campaigns/" + ID + "/close", null, Api.ADMIN, Api.AUDITOR),
-                op("GET", x + "/reports/governance", null, Api.AUDITOR, PUBLISHER));
+                op("GET", x + "/reports/governance", null, Api.AUDITOR, PUBLISHER),
+                op("GET", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.AGENT, Api.NO_ROLE),
+                op("POST", x + "/servers/" + SERVER + "/versions/latest/verification", null, Api.REVIEWER, Api.AGENT),
+                op("POST", x + "/imports", "{\"owningTeam\":\"t\",\"items\":[]}", Api.ADMIN, Api.REVIEWER),
+                op("GET", x + "/servers/" + SERVER + "/versions/latest/tools", null, Api.AGENT, Api.NO_ROLE),
+                op("POST", x + "/servers/" + SERVER + "/versions/latest/scope-plan", "{\"tools\":[\"a\"]}", Api.AGENT, Api.NO_ROLE),
+                op("POST", x + "/servers/" + SERVER + "/versions/latest/tools-for-scopes", "{\"scopes\":[\"a\"]}", Api.AGENT, Api.NO_ROLE),
+                op("GET", x + "/tool-reviews", null, Api.REVIEWER, Api.AGENT),
+                op("GET", x + "/tool-reviews/" + ID, null, Api.AUDITOR, Api.AGENT),
+                op("POST", x + "/tool-reviews/" + ID + "/approve", REASON, Api.REVIEWER, Api.ADMIN),
+                op("POST", x + "/tool-reviews/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER),
+                op("POST", x + "/tool-reviews/" + ID + "/revoke", REASON, Api.ADMIN, PUBLISHER),
+                op("GET", x + "/reports/entitlements", null, Api.AUDITOR, PUBLISHER),
+                op("GET", x + "/reports/entitlements?format=csv", null, Api.REVIEWER, Api.AGENT),
+                op("GET", x + "/admissions", null, Api.REVIEWER, Api.AGENT),
+                op("GET", x + "/admissions/" + ID, null, Api.AUDITOR, Api.AGENT),
+                op("POST", x + "/admissions/" + ID + "/admit", REASON, Api.REVIEWER, Api.ADMIN),
+                op("POST", x + "/admissions/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER));
     }
 
     private static Arguments op(String method, String path, String body, String allowed, String forbidden) {

@@ -21,15 +21,23 @@ class LatestVersionTest {
     }
 
     @Test
-    void aVersionThatIsNotSemverIsLatestWhenPublished() {
-        assertThat(LatestVersion.replaces("2024-06-01", "9.0.0")).isTrue();
+    void semverWinsOverVersionsThatAreNotSemver() {
+        assertThat(LatestVersion.replaces("1.0.1º", "1.0.0")).isFalse();
+        assertThat(LatestVersion.replaces("3.3.0.1", "3.3.0")).isFalse();
         assertThat(LatestVersion.replaces("1.0.0", "nightly")).isTrue();
+    }
+
+    @Test
+    void betweenVersionsThatAreNotSemverTheLaterPublishedWins() {
+        assertThat(LatestVersion.replaces("v0.10.4-dev2", "v0.10.4-dev1")).isTrue();
+        assertThat(LatestVersion.replaces("2025.10.23.1321", "2025.11.17.0708")).isTrue();
     }
 
     @Test
     void amongReplaysPublicationOrder() {
         assertThat(LatestVersion.among(List.of("1.0.0", "3.0.0", "2.0.0"))).isEqualTo("3.0.0");
-        assertThat(LatestVersion.among(List.of("1.0.0", "2.0.0", "nightly"))).isEqualTo("nightly");
+        assertThat(LatestVersion.among(List.of("1.0.0", "2.0.0", "nightly"))).isEqualTo("2.0.0");
+        assertThat(LatestVersion.among(List.of("nightly", "weekly"))).isEqualTo("weekly");
         assertThat(LatestVersion.among(List.of())).isNull();
     }
 }

@@ -33,8 +33,13 @@ final class McpServerFixture {
     final ObjectNode as;
 
     McpServerFixture(WireMockServer server) {
+        this(server, "127.0.0.1");
+    }
+
+    /** @param host a loopback address or name the server is reached by (127.0.0.0/8 all reach it) */
+    McpServerFixture(WireMockServer server, String host) {
         this.server = server;
-        this.base = "http://127.0.0.1:" + server.port();
+        this.base = "http://" + host + ":" + server.port();
         this.challenge = "Bearer resource_metadata=\"" + base + prmPath + "\", scope=\"tools:read\"";
         this.prm = JSON.createObjectNode();
         prm.put("resource", endpoint());

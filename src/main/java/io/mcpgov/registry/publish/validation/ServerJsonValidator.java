@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.publish.validation.rules.Findings;
 import io.mcpgov.registry.publish.validation.rules.GovernanceDeclarationRule;
+import io.mcpgov.registry.publish.validation.rules.GovernanceOauthHttpsRule;
 import io.mcpgov.registry.publish.validation.rules.GovernanceOauthRemoteRule;
 import io.mcpgov.registry.publish.validation.rules.IconSrcHttpsRule;
 import io.mcpgov.registry.publish.validation.rules.NameFormatRule;
@@ -56,6 +57,7 @@ public class ServerJsonValidator {
                 new RepositorySubfolderRule(),
                 new RemoteUrlHttpsRule(settings.allowHttpLoopback()),
                 new RemoteUrlLocalhostRule(settings.allowHttpLoopback()),
+                new GovernanceOauthHttpsRule(settings.allowHttpLoopback()),
                 new TransportUrlVariablesRule(),
                 new StdioTransportUrlRule(),
                 new PackageIdentifierSpacesRule(),

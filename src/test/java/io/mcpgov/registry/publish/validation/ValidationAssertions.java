@@ -33,6 +33,11 @@ public final class ValidationAssertions {
                 + report.errors());
     }
 
+    public static void assertNoError(ValidationReport report, String ruleId, String path) {
+        assertFalse(report.errors().stream().anyMatch(v -> v.ruleId().equals(ruleId) && v.path().equals(path)),
+                () -> "expected no " + ruleId + " at " + path + ", got " + report.errors());
+    }
+
     public static void assertNoError(ValidationReport report, String ruleId) {
         assertFalse(report.errors().stream().anyMatch(v -> v.ruleId().equals(ruleId)),
                 () -> "expected no " + ruleId + ", got " + report.errors());

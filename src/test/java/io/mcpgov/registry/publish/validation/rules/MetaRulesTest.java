@@ -66,7 +66,7 @@ class MetaRulesTest {
                 + "'clientRegistration':{'mode':'pre-registered'},'scope':'typo'}");
         ValidationReport report = validate(withOauth(oauth));
         String at = DIRECT + "/auth/oauth2";
-        assertError(report, "governance-pattern", at + "/resource");
+        assertError(report, "governance-oauth-https", at + "/resource");
         assertError(report, "governance-min-items", at + "/authorizationServers");
         assertError(report, "governance-unique-items", at + "/scopesSupported");
         assertError(report, "governance-pattern", at + "/scopesRequired/0");
@@ -84,12 +84,28 @@ class MetaRulesTest {
     }
 
     @Test
+    void plainHttpOAuthUrlsOnlyForLoopbackBehindTheDevelopmentSwitch() {
+        ObjectNode oauth = baseOauth();
+        oauth.put("resource", "http://127.0.0.1:8089/mcp");
+        oauth.set("authorizationServers", json5("['http://localhost:8090/as','http://login.example.com/as']"));
+        String at = DIRECT + "/auth/oauth2";
+        ValidationReport development = io.mcpgov.registry.publish.validation.ValidationAssertions
+                .validateForDevelopment(withOauth(oauth));
+        assertNoError(development, GovernanceOauthHttpsRule.ID, at + "/resource");
+        assertNoError(development, GovernanceOauthHttpsRule.ID, at + "/authorizationServers/0");
+        assertError(development, GovernanceOauthHttpsRule.ID, at + "/authorizationServers/1");
+        ValidationReport production = validate(withOauth(oauth));
+        assertError(production, GovernanceOauthHttpsRule.ID, at + "/resource");
+        assertError(production, GovernanceOauthHttpsRule.ID, at + "/authorizationServers/0");
+    }
+
+    @Test
     void authorizationServersAreHttpsIssuersWithoutQuery() {
         ObjectNode oauth = baseOauth();
         oauth.set("authorizationServers", json5("['https://login.example.com/realms/acme?x=1','http://login.example.com']"));
         ValidationReport report = validate(withOauth(oauth));
         assertError(report, "governance-pattern", DIRECT + "/auth/oauth2/authorizationServers/0");
-        assertError(report, "governance-pattern", DIRECT + "/auth/oauth2/authorizationServers/1");
+        assertError(report, "governance-oauth-https", DIRECT + "/auth/oauth2/authorizationServers/1");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.mcpgov.registry.admission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.policy.AuthProfile;
+import io.mcpgov.registry.policy.OAuthDeclaration;
+import io.mcpgov.registry.policy.PackageAuth;
+import io.mcpgov.registry.policy.RemoteAuth;
+import io.mcpgov.registry.tool.Classification;
+import io.mcpgov.registry.tool.DeclaredTool;
+import io.mcpgov.registry.tool.ToolDeclaration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an agent can reach through one version: its remotes and packages with how each authenticates, the scopes it
+ * names, and its tools with how dangerous each is.
+ */
+record Reach(Map<String, String> remotes, Map<String, String> packages, Set<String> scopes,
+        Map<String, Classification> tools) {
+
+    static Reach of(JsonNode document, AuthProfile profile) {
+        Map<String, String> remotes = new LinkedHashMap<>();
+        for (RemoteAuth remote : profile.remotes()) {
+            remotes.put(remote.url(), remote.auth().wireName());
+        }
+        Map<String, String> packages = new LinkedHashMap<>();
+        for (PackageAuth pkg : profile.packages()) {
+            packages.put(pkg.registryType() + ":" + pkg.identifier(), pkg.auth().wireName());
+        }
+        Set<String> scopes = new LinkedHashSet<>();
+        OAuthDeclaration oauth = profile.oauth2();
+        if (oauth != null) {
+            if (oauth.scopesSupported() != null) {
+                scopes.addAll(oauth.scopesSupported());
+            }
+            if (oauth.scopesRequired() != null) {
+                scopes.addAll(oauth.scopesRequired());
+            }
+        }
+        Map<String, Classification> tools = new LinkedHashMap<>();
+        ToolDeclaration.read(document).ifPresent(declaration -> {
+            for (DeclaredTool tool : declaration.tools()) {
+                tools.put(tool.name(), tool.classification());
+                scopes.addAll(tool.scopes());
+            }
+        });
+        return new Reach(remotes, packages, scopes, tools);
+    }
+}

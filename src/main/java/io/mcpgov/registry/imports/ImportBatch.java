@@ -1,0 +1,89 @@
+package io.mcpgov.registry.imports;
+
+import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.Times;
+import io.mcpgov.registry.namespace.NamespaceRequest;
+import io.mcpgov.registry.namespace.NamespaceService;
+import io.mcpgov.registry.publish.Publication;
+import io.mcpgov.registry.publish.PublishStore;
+import io.mcpgov.registry.server.LatestBookkeeping;
+import io.mcpgov.registry.server.ServerStatus;
+import io.mcpgov.registry.server.ServerVersion;
+import io.mcpgov.registry.server.ServerVersionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stores one page of checked entries in one transaction; a refused entry is skipped, the others stay. */
+@ApplicationScoped
+class ImportBatch {
+
+    private final PublishStore store;
+    private final ServerVersionRepository versions;
+    private final NamespaceService namespaces;
+    private final LatestBookkeeping latest;
+    private final AuditLog audit;
+
+    ImportBatch(PublishStore store, ServerVersionRepository versions, NamespaceService namespaces,
+            LatestBookkeeping latest, AuditLog audit) {
+        this.store = store;
+        this.versions = versions;
+        this.namespaces = namespaces;
+        this.latest = latest;
+        this.audit = audit;
+    }
+
+    @Transactional
+    void store(List<ImportItem> items, ImportRun run) {
+        for (ImportItem item : items) {
+            if (!item.checked().passed()) {
+                run.refuse(item.name(), item.version(), item.checked().errors());
+                continue;
+            }
+            try {
+                Optional<ServerVersion> existing = versions.findVersion(item.name(), item.version());
+                if (existing.isPresent()) {
+                    syncStatus(existing.get(), item.status(), run);
+                    continue;
+                }
+                String team = owningTeam(item.name(), run);
+                store.store(new Publication(item.document(), item.checked().profile(), team, run.importer(),
+                        item.status(), true), "server.imported");
+                run.imported();
+                // a page holds many entries: keep the persistence context small so each flush stays cheap
+                versions.flush();
+                versions.getEntityManager().clear();
+            } catch (ProblemException e) {
+                run.refuse(item.name(), item.version(), e.errors());
+            }
+        }
+    }
+
+    /** The source deleted or deprecated a version we hold: follow it, as a mirror should. */
+    private void syncStatus(ServerVersion entry, ServerStatus status, ImportRun run) {
+        if (entry.status.equals(status.wire())) {
+            run.skipped();
+            return;
+        }
+        Map<String, Object> before = Map.of("status", entry.status);
+        entry.status = status.wire();
+        entry.statusChangedAt = Times.now();
+        entry.updatedAt = entry.statusChangedAt;
+        latest.recompute(entry.name);
+        audit.record("server.status-changed", "server-version", entry.name + "@" + entry.version, before,
+                Map.of("status", entry.status, "via", "import"));
+        run.statusUpdated();
+    }
+
+    private String owningTeam(String name, ImportRun run) {
+        String namespace = NamespaceService.namespacePart(name);
+        return run.teamOf(namespace, () -> namespaces.owningTeam(name).orElseGet(() -> {
+            namespaces.put(namespace, new NamespaceRequest(run.owningTeam(), false));
+            run.mapped(namespace);
+            return run.owningTeam();
+        }));
+    }
+}

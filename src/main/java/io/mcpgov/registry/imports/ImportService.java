@@ -1,0 +1,132 @@
+package io.mcpgov.registry.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.RegistryMeta;
+import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.publish.DocumentChecks;
+import io.mcpgov.registry.security.Caller;
+import io.mcpgov.registry.server.ServerStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Seeds or syncs the registry from another registry that speaks the official API, or from list items given inline.
+ * Every entry goes through the checks of publish and the same storage (latest version, remote URL ownership, the
+ * listing gate's flags, audit); entries already present are skipped, or take the source's status. Pages are checked
+ * in parallel and stored one transaction per page.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final SourceReader sources;
+    private final DocumentChecks checks;
+    private final ImportBatch batch;
+    private final ImportConfig config;
+    private final Caller caller;
+
+    ImportService(SourceReader sources, DocumentChecks checks, ImportBatch batch, ImportConfig config, Caller caller) {
+        this.sources = sources;
+        this.checks = checks;
+        this.batch = batch;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    public ImportResult run(ImportRequest request) {
+        int limit = checkRequest(request);
+        ImportRun run = new ImportRun(caller.subject(), request.owningTeam().trim(), config.maxReportedRefusals());
+        if (request.items() != null) {
+            store(request.items(), run);
+            return run.result();
+        }
+        String cursor = null;
+        do {
+            SourcePage page = sources.page(request.source().trim(), limit, cursor, blankToNull(request.updatedSince()));
+            store(page.items(), run);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return run.result();
+    }
+
+    private void store(List<JsonNode> items, ImportRun run) {
+        run.page();
+        items.forEach(item -> run.sawUpdatedAt(officialMeta(item).path("updatedAt").asText(null)));
+        List<ImportItem> checked = items.parallelStream().map(this::check).toList();
+        batch.store(checked, run);
+    }
+
+    /** Checks a list item {@code {server, _meta}} or a bare server.json. */
+    private ImportItem check(JsonNode item) {
+        JsonNode document = item.has("server") && item.path("server").isObject() ? item.path("server") : item;
+        String name = document.path("name").asText(null);
+        String version = document.path("version").asText(null);
+        ServerStatus status = ServerStatus.fromWire(officialMeta(item).path("status").asText("active"))
+                .orElse(ServerStatus.ACTIVE);
+        if (!document.isObject() || name == null || version == null) {
+            return new ImportItem(name, version, document, status, new DocumentChecks.Checked(List.of(new Violation(
+                    "import-item-invalid", "", "Not a server.json nor a list item with one.")), List.of(), null));
+        }
+        return new ImportItem(name, version, document, status, checks.check(document));
+    }
+
+    private static JsonNode officialMeta(JsonNode item) {
+        return item.path("_meta").path(RegistryMeta.OFFICIAL);
+    }
+
+    private int checkRequest(ImportRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("A JSON body is required.", new Violation("body-required", "", "empty body"));
+        }
+        List<Violation> errors = new ArrayList<>();
+        boolean hasSource = blankToNull(request.source()) != null;
+        boolean hasItems = request.items() != null;
+        if (hasSource == hasItems) {
+            errors.add(new Violation("import-source-or-items", "", "give either source (a registry's base URL) or items"));
+        }
+        if (hasSource && !isHttpUrl(request.source().trim())) {
+            errors.add(new Violation("import-source-invalid", "/source", "source must be an http(s) URL"));
+        }
+        if (hasItems && request.items().size() > config.maxInlineItems()) {
+            errors.add(new Violation("import-too-many-items", "/items",
+                    "at most " + config.maxInlineItems() + " items inline; import larger sets from a source URL"));
+        }
+        if (blankToNull(request.owningTeam()) == null) {
+            errors.add(new Violation("required", "/owningTeam", "owningTeam is required: it owns namespaces no mapping covers yet"));
+        }
+        if (request.updatedSince() != null) {
+            try {
+                OffsetDateTime.parse(request.updatedSince().trim());
+            } catch (DateTimeParseException e) {
+                errors.add(new Violation("invalid-updated-since", "/updatedSince", "updatedSince must be an RFC 3339 date-time"));
+            }
+        }
+        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
+        if (limit < 1 || limit > 100) {
+            errors.add(new Violation("invalid-limit", "/limit", "limit must be between 1 and 100"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("The import request was refused.", errors);
+        }
+        return limit;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

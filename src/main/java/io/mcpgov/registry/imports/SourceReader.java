@@ -1,0 +1,76 @@
+package io.mcpgov.registry.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.verification.FetchRequest;
+import io.mcpgov.registry.verification.FetchResult;
+import io.mcpgov.registry.verification.FetchSettings;
+import io.mcpgov.registry.verification.SafeFetcher;
+import io.mcpgov.registry.verification.VerificationConfig;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a source registry's list, page by page, through the same SSRF guard as verification probes (the source URL
+ * is an admin's choice, but the registry still does not fetch private addresses unless the development switch
+ * allows loopback).
+ */
+@ApplicationScoped
+class SourceReader {
+
+    private final SafeFetcher fetcher;
+    private final ObjectMapper json;
+    private final ImportConfig config;
+
+    SourceReader(Vertx vertx, ObjectMapper json, ImportConfig config, VerificationConfig verification) {
+        this.json = json;
+        this.config = config;
+        FetchSettings settings = FetchSettings.defaults()
+                .withAllowHttpLoopback(verification.allowHttpLoopback())
+                .withMaxBodyBytes(config.maxPageBytes())
+                .withTimeouts(verification.connectTimeout(), config.pageTimeout());
+        this.fetcher = new SafeFetcher(vertx, settings);
+    }
+
+    @PreDestroy
+    void close() {
+        fetcher.close();
+    }
+
+    SourcePage page(String source, int limit, String cursor, String updatedSince) {
+        StringBuilder url = new StringBuilder(source.replaceAll("/+$", "")).append("/v0.1/servers?limit=").append(limit);
+        if (cursor != null) {
+            url.append("&cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        }
+        if (updatedSince != null) {
+            url.append("&updated_since=").append(URLEncoder.encode(updatedSince, StandardCharsets.UTF_8));
+        }
+        FetchResult result = fetcher.fetchAndWait(
+                FetchRequest.get(url.toString(), "application/json"), config.pageTimeout());
+        if (result.failure() != null || result.status() != 200 || result.truncated()) {
+            String why = result.failure() != null ? result.message()
+                    : result.truncated() ? "the page is larger than registry.imports.max-page-bytes"
+                    : "it answered HTTP " + result.status();
+            throw new ProblemException(502, "Bad Gateway", "The source registry could not be read: " + why + ".",
+                    List.of(new Violation("import-source-unreadable", "/source", "Reading " + url + " failed.")));
+        }
+        try {
+            JsonNode page = json.readTree(result.body());
+            List<JsonNode> items = new ArrayList<>();
+            page.path("servers").forEach(items::add);
+            JsonNode next = page.path("metadata").path("nextCursor");
+            return new SourcePage(items, next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
+        } catch (IOException e) {
+            throw new ProblemException(502, "Bad Gateway", "The source registry's answer is not the official list shape.",
+                    List.of(new Violation("import-source-unreadable", "/source", "The page is not JSON.")));
+        }
+    }
+}

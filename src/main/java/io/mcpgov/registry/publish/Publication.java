@@ -1,0 +1,15 @@
+package io.mcpgov.registry.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.policy.AuthProfile;
+import io.mcpgov.registry.server.ServerStatus;
+
+/**
+ * A checked server.json on its way into storage.
+ *
+ * @param status active for a publish; an import keeps the source's status
+ * @param bulk one of many versions stored together
+ */
+public record Publication(JsonNode document, AuthProfile profile, String owningTeam, String accountableOwner,
+        ServerStatus status, boolean bulk) {
+}

@@ -1,0 +1,61 @@
+package io.mcpgov.registry.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Serialised discovery answers, kept per instance and served only while nothing has changed: an answer is valid for
+ * the change counter it was computed under and until the earliest listing horizon then known (an exception's end).
+ * Every read first asks the {@link GenerationFence}, so a change committed on any instance, or a horizon passing, is
+ * seen by the next read; the cache saves the query and the serialisation, never correctness.
+ */
+@ApplicationScoped
+public class ReadCache {
+
+    private final GenerationFence fence;
+    private final ObjectMapper json;
+    private final boolean enabled;
+    private final Cache<String, Entry> entries;
+
+    ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config) {
+        this.fence = fence;
+        this.json = json;
+        this.enabled = config.enabled();
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(config.maxBytes())
+                .weigher((String key, Entry entry) -> key.length() * 2 + entry.body().length + 64)
+                .build();
+    }
+
+    /** The JSON answer for {@code key}, from memory when still valid, otherwise computed and kept. */
+    public byte[] get(String key, Supplier<Object> compute) {
+        if (!enabled) {
+            return write(compute.get());
+        }
+        Fence now = fence.current();
+        Entry cached = entries.getIfPresent(key);
+        if (cached != null && cached.generation() == now.generation()
+                && (cached.horizon() == null || now.now().isBefore(cached.horizon()))) {
+            return cached.body();
+        }
+        byte[] body = write(compute.get());
+        entries.put(key, new Entry(now.generation(), now.horizon(), body));
+        return body;
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A discovery answer could not be serialised", e);
+        }
+    }
+
+    private record Entry(long generation, Instant horizon, byte[] body) {
+    }
+}

@@ -1,0 +1,27 @@
+package io.mcpgov.registry.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.policy.AuthProfile;
+import io.mcpgov.registry.publish.PublishCheck;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The tool refusals ({@link ToolRules}) at publish and validate. */
+@ApplicationScoped
+public class ToolPublishCheck implements PublishCheck {
+
+    private final ToolSettings settings;
+
+    ToolPublishCheck(ToolSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public List<Violation> check(JsonNode document, AuthProfile profile) {
+        return ToolDeclaration.read(document)
+                .map(declaration -> ToolRules.refusals(declaration, profile == null ? null : profile.oauth2(),
+                        settings.maxToolsPerVersion()))
+                .orElse(List.of());
+    }
+}

@@ -1,0 +1,15 @@
+package io.mcpgov.registry.tool;
+
+import java.util.List;
+
+/** What a version declares about one tool, as far as comparing versions and approvals is concerned. */
+public record ToolSnapshot(String name, Classification classification, List<String> scopes, String definitionHash) {
+
+    public ToolSnapshot {
+        scopes = List.copyOf(scopes);
+    }
+
+    public static ToolSnapshot of(DeclaredTool tool) {
+        return new ToolSnapshot(tool.name(), tool.classification(), tool.scopes(), tool.definitionHash());
+    }
+}

@@ -1,0 +1,92 @@
+package io.mcpgov.registry.verification;
+
+import io.mcpgov.registry.common.Times;
+import io.mcpgov.registry.policy.RemoteAuth;
+import io.mcpgov.registry.publish.VersionPublished;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs verifications: after a publish (once it committed, never inside its transaction), on the schedule, and on
+ * request. Probes run on a bounded pool, so slow or hanging servers cannot hold request threads or each other up
+ * beyond the per-remote budget.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    private static final Logger LOG = Logger.getLogger(VerificationService.class);
+
+    private final RemoteVerifier verifier;
+    private final VerificationStore store;
+    private final ExecutorService pool;
+    private final VerificationConfig config;
+
+    VerificationService(RemoteVerifier verifier, VerificationStore store, @VerificationPool ExecutorService pool,
+            VerificationConfig config) {
+        this.verifier = verifier;
+        this.store = store;
+        this.pool = pool;
+        this.config = config;
+    }
+
+    /** Inside the publish transaction: the entry starts unverified and is claimed for its first check. */
+    void prepare(@Observes VersionPublished published) {
+        var entry = published.entry();
+        entry.oauthVerification = published.profile().hasOauth() ? "unverified" : "not-applicable";
+        boolean hasRemotes = !published.profile().remotes().isEmpty();
+        Instant now = Times.now();
+        boolean checkedRightAway = config.enabled() && !published.bulk();
+        entry.verificationDueAt = !hasRemotes ? null : checkedRightAway ? now.plus(config.interval()) : now;
+    }
+
+    void afterPublish(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionPublished published) {
+        if (config.enabled() && !published.bulk() && !published.profile().remotes().isEmpty()) {
+            submit(published.entry().id);
+        }
+    }
+
+    /** Queues a check; when the pool is full the version is left due for the next scan. */
+    public void submit(long versionId) {
+        try {
+            pool.execute(() -> runInRequestContext(versionId));
+        } catch (RejectedExecutionException e) {
+            LOG.debugf("Verification queue full; version %d waits for the next scan", versionId);
+            store.dueNow(versionId);
+        }
+    }
+
+    /** Checks a version now, on the calling thread, and records it as asked for by the caller. */
+    public VerificationView verifyNow(long versionId) {
+        VerificationTarget target = store.target(versionId).orElse(null);
+        return target == null ? null : store.store(target, probe(target), true);
+    }
+
+    private void runInRequestContext(long versionId) {
+        ManagedContext context = Arc.container().requestContext();
+        context.activate();
+        try {
+            store.target(versionId).ifPresent(target -> store.store(target, probe(target), false));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Verification of version %d failed; it is retried on the next scan", versionId);
+        } finally {
+            context.terminate();
+        }
+    }
+
+    private List<RemoteVerification> probe(VerificationTarget target) {
+        List<RemoteVerification> results = new ArrayList<>();
+        for (RemoteAuth remote : target.remotes()) {
+            results.add(verifier.verify(remote.url(), remote.transport(), target.declared(remote)));
+        }
+        return results;
+    }
+}
