@@ -1,6 +1,7 @@
 package io.mcpgov.registry.audit;
 
 import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.security.Roles;
@@ -50,8 +51,8 @@ public class AuditResource {
         List<Violation> errors = new ArrayList<>();
         Instant fromTime = time(from, "/from", errors);
         Instant toTime = time(to, "/to", errors);
-        long after = number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
-        int size = (int) number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        long after = QueryParams.number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
+        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The audit query parameters are invalid.", errors.toArray(Violation[]::new));
         }
@@ -78,21 +79,6 @@ public class AuditResource {
         }
     }
 
-    private static long number(String value, String path, long min, long max, long fallback, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Violation("invalid-number", path, "must be an integer between " + min + " and " + max));
-        return fallback;
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
