@@ -23,8 +23,10 @@ BUILD=1
 KEEP_DATA=0
 SEED=7
 LOAD_CONCURRENCY=8
-# The flags the README recommends for running the registry (heap sized for the 512 MB resident-memory target).
-JVM_OPTS="-Xms256m -Xmx256m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseSerialGC"
+# The JVM flags the README's Benchmark section recommends: a fixed 256 MB heap keeps the resident memory under the
+# 512 MB target with room for metaspace, code cache and threads; the serial collector adds no GC threads to compete
+# for the two cores and its young collections of a mostly short-lived heap stay short.
+JVM_OPTS="-Xms256m -Xmx256m -XX:+UseSerialGC"
 
 usage() {
   sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -179,6 +181,12 @@ api() { # method path token-file [body] -> body on stdout; fails loudly on a sta
   rm -f "$out"
 }
 
+verification_states() { # JSON object state -> versions, from the database; {} when the schema differs
+  local rows
+  rows=$(psql_value "SELECT oauth_verification || '=' || count(*) FROM server_version GROUP BY oauth_verification ORDER BY oauth_verification" 2>/dev/null) || rows=""
+  printf '%s\n' "$rows" | jq -cRn '[inputs | select(length > 0) | split("=") | {key: .[0], value: (.[1] | tonumber)}] | from_entries'
+}
+
 psql_value() { # sql -> single value
   "${PG_AS[@]}" "$PGBIN/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d registry -At -c "$1"
 }
@@ -313,21 +321,27 @@ EOF
   say "nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///'): issuer :$ISSUER_PORT, import source :$SOURCE_PORT, ceiling :$CEILING_PORT"
 }
 
-# the import source must hand out exactly the generated set, page by page
+# the import source must hand out exactly the generated set: every page once (one curl for all of them), each
+# page's nextCursor naming the next one, no nextCursor on the last, N entries in all
 check_source() {
-  local size="$1" cursor="" items=0 pages=0 page
-  page=$(mktemp)
-  while true; do
-    curl -fsS -o "$page" "http://127.0.0.1:$SOURCE_PORT/v0.1/servers?limit=100${cursor:+&cursor=$cursor}" \
-      || die "the import source does not serve page $pages (cursor '$cursor')"
-    items=$(( items + $(jq '.servers | length' "$page") ))
-    pages=$(( pages + 1 ))
-    cursor=$(jq -r '.metadata.nextCursor // empty' "$page")
-    [[ -n "$cursor" ]] || break
-  done
-  rm -f "$page"
-  [[ "$items" == "$size" ]] || die "the import source served $items entries in $pages pages, expected $size"
-  say "import source checked: $items entries in $pages pages"
+  local size="$1" data="$2" config pages
+  config=$(mktemp)
+  pages=$(jq '.sourcePages' "$data/summary.json")
+  {
+    echo "url = \"http://127.0.0.1:$SOURCE_PORT/v0.1/servers?limit=100\""
+    for ((p = 1; p < pages; p++)); do
+      printf 'url = "http://127.0.0.1:%s/v0.1/servers?limit=100&cursor=c%06d"\n' "$SOURCE_PORT" "$p"
+    done
+  } >"$config"
+  local verdict
+  verdict=$(curl -fsS -K "$config" | jq -r '[(.servers | length), (.metadata.nextCursor // "-")] | @tsv' \
+    | awk -v pages="$pages" '
+        { items += $1; if (NR > 1 && expected != sprintf("c%06d", NR - 1)) bad = bad " page " NR - 1; expected = $2 }
+        END { if (expected != "-") bad = bad " last page has a nextCursor"; if (NR != pages) bad = bad " " NR " pages";
+              print items ":" bad }') || { rm -f "$config"; die "the import source does not serve its pages"; }
+  rm -f "$config"
+  [[ "$verdict" == "$size:" ]] || die "the import source is not the generated set ($verdict; expected $size entries)"
+  say "import source checked: $size entries in $pages pages"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -353,9 +367,12 @@ start_registry() { # label -> sets REGISTRY_PID, READY_MS
       break
     fi
     if ! kill -0 "$REGISTRY_PID" 2>/dev/null; then
+      local code=0
+      wait "$REGISTRY_PID" || code=$?
       tail -40 "$log" >&2
       REGISTRY_PID=""
-      die "the registry exited during start ($log)"
+      (( code > 128 )) && die "the registry was killed by signal $(( code - 128 )) during start ($log)"
+      die "the registry exited with status $code during start ($log)"
     fi
     if (( $(millis) - started > 180000 )); then
       tail -40 "$log" >&2
@@ -460,7 +477,7 @@ bench_size() {
   local load_started load_ms
   load_started=$(millis)
   if [[ "$mode" == import ]]; then
-    check_source "$size"
+    check_source "$size" "$data"
     say "importing $size versions from http://127.0.0.1:$SOURCE_PORT (POST $EXT/imports)"
     api POST "$EXT/imports" "$TOKENS/admin.jwt" \
       "{\"source\":\"http://127.0.0.1:$SOURCE_PORT\",\"owningTeam\":\"team-bench\",\"limit\":100}" >"$SIZE_DIR/import-response.json"
@@ -532,6 +549,10 @@ bench_size() {
     'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM server_version" 2>/dev/null || true)
   [[ -n "$since_half" ]] || since_half="$since_all"
 
+  # background verification of OAuth remotes (hosts under .invalid fail fast) runs during the measurement: record
+  # how far it is, so that runs compare like with like
+  verification_states >"$SIZE_DIR/verification-before.json"
+  say "OAuth verification states before measuring: $(cat "$SIZE_DIR/verification-before.json")"
   say "measuring the registry ($REGISTRY_URL)"
   local agent="BENCH_TOKEN_FILE=$TOKENS/agent.jwt"
   run_wrk list list.lua "$REGISTRY_URL" "$agent"
@@ -544,6 +565,7 @@ bench_size() {
 
   local serve_peak_kb
   serve_peak_kb=$(peak_rss_kb)
+  verification_states >"$SIZE_DIR/verification-after.json"
   stop_registry
 
   # the ceiling, with the registry stopped: the same scripts against nginx serving the same bytes
@@ -578,6 +600,7 @@ report() {
     --argjson connections "$CONNECTIONS" --argjson threads "$THREADS" \
     --argjson size "$size" --slurpfile data "$data/summary.json" --slurpfile load "$SIZE_DIR/load.json" \
     --slurpfile exceptions "$SIZE_DIR/exceptions.json" --slurpfile scenarios "$SIZE_DIR/scenarios.json" \
+    --slurpfile verBefore "$SIZE_DIR/verification-before.json" --slurpfile verAfter "$SIZE_DIR/verification-after.json" \
     --argjson firstReadyMs "$first_ready_ms" --argjson readyMs "$ready_ms" \
     --argjson loadPeakKb "${load_peak_kb:-0}" --argjson servePeakKb "${serve_peak_kb:-0}" \
     --arg sinceAll "$since_all" --arg sinceHalf "$since_half" \
@@ -594,6 +617,7 @@ report() {
       data: $data[0],
       load: $load[0],
       exceptions: {approved: $exceptions[0].ok, seconds: $exceptions[0].seconds},
+      oauthVerification: {beforeMeasuring: $verBefore[0], afterMeasuring: $verAfter[0]},
       registry: {readyMs: $readyMs, readyMsEmptyDatabase: $firstReadyMs,
                  peakRssMb: ((([$loadPeakKb, $servePeakKb] | max) / 1024 * 10 | round) / 10),
                  peakRssMbLoading: (($loadPeakKb / 1024 * 10 | round) / 10),
@@ -634,6 +658,7 @@ report() {
     "| publish scenario | \(.scenarios[] | select(.scenario == "publish") | .requestsPerSecond | f1) per second |",
     "| peak resident memory | \(.registry.peakRssMb) MB (loading \(.registry.peakRssMbLoading), serving \(.registry.peakRssMbServing)) |",
     "| ready (database loaded) | \(.registry.readyMs) ms (empty database, with migrations: \(.registry.readyMsEmptyDatabase) ms) |",
+    "| OAuth verification states (before, after measuring) | \(.oauthVerification.beforeMeasuring | tojson), \(.oauthVerification.afterMeasuring | tojson) |",
     "| data | \(.data.servers) servers, \(.data.versionsListedForAgents) versions listed for agents, \(.data.apiKeyExceptions) exceptions, average document \(.data.averageDocumentBytes) B |",
     "",
     "| target (issue 7, stated for 100,000 versions) | measured | met |",
