@@ -3,7 +3,7 @@
 # See README.md, section "Benchmark", for what it measures and how to read the results.
 #
 #   bench/run.sh [--sizes 10000,100000] [--duration 30s] [--warmup 5s] [--connections 32] [--threads 2]
-#                [--load auto|import|publish] [--jvm-opts "-Xmx256m ..."] [--no-build] [--keep-data]
+#                [--load auto|import|publish] [--jvm-opts "-Xmx256m ..."] [--no-build] [--jar PATH] [--keep-data]
 set -Eeuo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -40,6 +40,7 @@ usage() {
                  auto (import when the registry offers it, else publish; default)
   --jvm-opts     JVM flags for the registry (default: the README's recommendation)
   --no-build     use target/quarkus-app/quarkus-run.jar as it is
+  --jar          benchmark this quarkus-run.jar instead (implies --no-build)
   --keep-data    keep bench/work/ (generated data, logs, database) after the run
 EOF
 }
@@ -54,6 +55,7 @@ while [[ $# -gt 0 ]]; do
     --load) LOAD_MODE="$2"; shift 2 ;;
     --jvm-opts) JVM_OPTS="$2"; shift 2 ;;
     --no-build) BUILD=0; shift ;;
+    --jar) JAR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); BUILD=0; shift 2 ;;
     --keep-data) KEEP_DATA=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
@@ -119,7 +121,8 @@ cleanup() {
   exit $code
 }
 trap cleanup EXIT
-trap 'echo; echo "[bench] interrupted" >&2; exit 130' INT TERM
+trap 'echo; echo "[bench] interrupted" >&2; exit 130' INT
+trap 'echo; echo "[bench] terminated" >&2; exit 143' TERM
 
 # ---------------------------------------------------------------------------------------------------------------
 # Tools: installed from Debian's packages when missing
