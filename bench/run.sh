@@ -591,7 +591,10 @@ report() {
   mkdir -p "$RESULTS"
   local base="$RESULTS/$(date -u +%Y-%m-%d)-$size"
   local commit
-  commit=$(git -C "$REPO_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  commit=$(git -C "$(dirname "$JAR")" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  if [[ "$commit" != unknown ]] && ! git -C "$(dirname "$JAR")" diff --quiet HEAD -- src pom.xml 2>/dev/null; then
+    commit="$commit+changes"
+  fi
   local name files=()
   for name in $SCENARIOS; do files+=("$SIZE_DIR/scenarios/$name.json"); done
   jq -s '.' "${files[@]}" >"$SIZE_DIR/scenarios.json"
@@ -599,7 +602,7 @@ report() {
     --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg commit "$commit" \
     --arg cpu "$CPU_MODEL" --argjson nproc "$(nproc)" --argjson ramKb "$RAM_KB" --arg kernel "$(uname -r)" \
     --arg os "$OS_NAME" --arg java "$JAVA_VERSION" --arg pg "$PG_VERSION" --arg wrk "$WRK_VERSION" --arg nginx "$NGINX_VERSION" \
-    --arg jvmOpts "$JVM_OPTS" --arg duration "$DURATION" --arg warmup "$WARMUP" \
+    --arg jvmOpts "$JVM_OPTS" --arg duration "$DURATION" --arg warmup "$WARMUP" --arg jar "$JAR" \
     --argjson connections "$CONNECTIONS" --argjson threads "$THREADS" \
     --argjson size "$size" --slurpfile data "$data/summary.json" --slurpfile load "$SIZE_DIR/load.json" \
     --slurpfile exceptions "$SIZE_DIR/exceptions.json" --slurpfile scenarios "$SIZE_DIR/scenarios.json" \
@@ -615,7 +618,7 @@ report() {
       machine: {nproc: $nproc, cpu: $cpu, ramGb: (($ramKb / 1048576 * 10 | round) / 10), kernel: $kernel, os: $os},
       software: {java: $java, postgresql: $pg, wrk: $wrk, nginx: $nginx},
       settings: {versions: $size, connections: $connections, threads: $threads, duration: $duration, warmup: $warmup,
-                 jvmOpts: $jvmOpts, listPageBytes: $listBytes, getResponseBytes: $getBytes,
+                 jar: $jar, jvmOpts: $jvmOpts, listPageBytes: $listBytes, getResponseBytes: $getBytes,
                  updatedSince: [$sinceAll, $sinceHalf]},
       data: $data[0],
       load: $load[0],
