@@ -421,7 +421,9 @@ public class Generate {
         server.prm = random.nextBoolean();
         server.authServer = "https://login." + (random.nextInt(3) == 0 ? "shared-idp" : server.handle) + ".bench.invalid"
                 + (random.nextBoolean() ? "/realms/" + server.handle : "");
-        server.envVars = random.nextInt(4);
+        // most packages need a few settings; about one in a hundred needs dozens (the official data's largest
+        // documents, tens of kilobytes, are such configuration-heavy packages)
+        server.envVars = random.nextInt(100) == 0 ? 10 + random.nextInt(40) : random.nextInt(4);
         server.apiKeyHeaderStyle = pick(new String[] {"X-API-Key", "x-api-key", "X-Api-Key-plain", "Authorization-secret"});
     }
 
@@ -585,8 +587,11 @@ public class Generate {
                         "default", "https://api." + server.topic + ".bench.invalid");
                 case 1 -> map("name", "LOG_LEVEL", "description", "Log verbosity", "default", "info",
                         "choices", List.of("debug", "info", "warn", "error"));
-                default -> map("name", upper + "_READ_ONLY", "description", "Disable tools that change data",
+                case 2 -> map("name", upper + "_READ_ONLY", "description", "Disable tools that change data",
                         "format", "boolean", "default", "false");
+                default -> map("name", upper + "_OPTION_" + i, "description", "Optional setting " + i + " of the "
+                        + titleOf(server.topic) + " integration; see the project's documentation for the accepted values"
+                        + " and how they interact with the other settings", "format", "string", "default", "auto");
             });
         }
         if (!env.isEmpty()) {
