@@ -3,7 +3,8 @@
 # See README.md, section "Benchmark", for what it measures and how to read the results.
 #
 #   bench/run.sh [--sizes 10000,100000] [--duration 30s] [--warmup 5s] [--connections 32] [--threads 2]
-#                [--load auto|import|publish] [--jvm-opts "-Xmx256m ..."] [--no-build] [--jar PATH] [--keep-data]
+#                [--load auto|import|publish] [--jvm-opts "-Xmx256m ..."] [--env NAME=VALUE]... [--no-build]
+#                [--jar PATH] [--keep-data]
 set -Eeuo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,6 +24,7 @@ BUILD=1
 KEEP_DATA=0
 SEED=7
 LOAD_CONCURRENCY=8
+REGISTRY_ENV=()
 # The JVM flags the README's Benchmark section recommends: a fixed 256 MB heap keeps the resident memory under the
 # 512 MB target with room for metaspace, code cache and threads; the serial collector adds no GC threads to compete
 # for the two cores and its young collections of a mostly short-lived heap stay short.
@@ -39,6 +41,7 @@ usage() {
   --load         how the data set gets in: import (POST .../imports), publish (POST /v0.1/publish, concurrent),
                  auto (import when the registry offers it, else publish; default)
   --jvm-opts     JVM flags for the registry (default: the README's recommendation)
+  --env          an environment variable for the registry, e.g. REGISTRY_VERIFICATION_ENABLED=false (repeatable)
   --no-build     use target/quarkus-app/quarkus-run.jar as it is
   --jar          benchmark this quarkus-run.jar instead (implies --no-build)
   --keep-data    keep bench/work/ (generated data, logs, database) after the run
@@ -54,6 +57,8 @@ while [[ $# -gt 0 ]]; do
     --threads) THREADS="$2"; shift 2 ;;
     --load) LOAD_MODE="$2"; shift 2 ;;
     --jvm-opts) JVM_OPTS="$2"; shift 2 ;;
+    --env) [[ "$2" == [A-Z_]*=* ]] || { echo "run.sh: --env takes NAME=VALUE" >&2; exit 2; }
+      REGISTRY_ENV+=("$2"); shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --jar) JAR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); BUILD=0; shift 2 ;;
     --keep-data) KEEP_DATA=1; shift ;;
@@ -361,7 +366,7 @@ start_registry() { # label -> sets REGISTRY_PID, READY_MS
     QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER_URL" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$REGISTRY_PORT" \
     REGISTRY_VERIFICATION_ALLOW_HTTP_LOOPBACK=true REGISTRY_PUBLISH_ALLOW_HTTP_LOOPBACK=true \
-    java $JVM_OPTS -jar "$JAR" >"$log" 2>&1 &
+    "${REGISTRY_ENV[@]}" java $JVM_OPTS -jar "$JAR" >"$log" 2>&1 &
   REGISTRY_PID=$!
   local body=""
   while true; do
@@ -602,7 +607,7 @@ report() {
     --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg commit "$commit" \
     --arg cpu "$CPU_MODEL" --argjson nproc "$(nproc)" --argjson ramKb "$RAM_KB" --arg kernel "$(uname -r)" \
     --arg os "$OS_NAME" --arg java "$JAVA_VERSION" --arg pg "$PG_VERSION" --arg wrk "$WRK_VERSION" --arg nginx "$NGINX_VERSION" \
-    --arg jvmOpts "$JVM_OPTS" --arg duration "$DURATION" --arg warmup "$WARMUP" --arg jar "$JAR" \
+    --arg jvmOpts "$JVM_OPTS" --arg registryEnv "${REGISTRY_ENV[*]}" --arg duration "$DURATION" --arg warmup "$WARMUP" --arg jar "$JAR" \
     --argjson connections "$CONNECTIONS" --argjson threads "$THREADS" \
     --argjson size "$size" --slurpfile data "$data/summary.json" --slurpfile load "$SIZE_DIR/load.json" \
     --slurpfile exceptions "$SIZE_DIR/exceptions.json" --slurpfile scenarios "$SIZE_DIR/scenarios.json" \
@@ -618,7 +623,7 @@ report() {
       machine: {nproc: $nproc, cpu: $cpu, ramGb: (($ramKb / 1048576 * 10 | round) / 10), kernel: $kernel, os: $os},
       software: {java: $java, postgresql: $pg, wrk: $wrk, nginx: $nginx},
       settings: {versions: $size, connections: $connections, threads: $threads, duration: $duration, warmup: $warmup,
-                 jar: $jar, jvmOpts: $jvmOpts, listPageBytes: $listBytes, getResponseBytes: $getBytes,
+                 jar: $jar, jvmOpts: $jvmOpts, registryEnv: $registryEnv, listPageBytes: $listBytes, getResponseBytes: $getBytes,
                  updatedSince: [$sinceAll, $sinceHalf]},
       data: $data[0],
       load: $load[0],
@@ -652,7 +657,7 @@ report() {
     "# Registry benchmark, \(.settings.versions) versions\n",
     "\(.date), commit \(.commit). Machine: \(.machine.nproc) cores, \(.machine.cpu), \(.machine.ramGb) GB RAM; \(.machine.os).",
     "Java \(.software.java), PostgreSQL \(.software.postgresql), \(.software.wrk), nginx \(.software.nginx).",
-    "wrk: \(.settings.connections) connections, \(.settings.threads) threads, \(.settings.duration) per scenario after \(.settings.warmup) of warm-up. JVM: `\(.settings.jvmOpts)`.\n",
+    "wrk: \(.settings.connections) connections, \(.settings.threads) threads, \(.settings.duration) per scenario after \(.settings.warmup) of warm-up. JVM: `\(.settings.jvmOpts)`\(if .settings.registryEnv != "" then "; registry environment: `" + .settings.registryEnv + "`" else "" end).\n",
     "| scenario | req/s | p50 ms | p99 ms | max ms | errors | ratio to nginx |",
     "|---|---:|---:|---:|---:|---:|---:|",
     (.scenarios[] | "| \(.scenario) | \(.requestsPerSecond | f1) | \(.latencyMs.p50 | f2) | \(.latencyMs.p99 | f2) | \(.latencyMs.max | f2) | \(.errorCount) | \(if .ratioToCeiling then (.ratioToCeiling | tostring) else "" end) |"),
