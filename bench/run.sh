@@ -483,9 +483,11 @@ bench_size() {
 
   local load_json="$SIZE_DIR/load.json"
   local load_started load_ms
-  load_started=$(millis)
   if [[ "$mode" == import ]]; then
     check_source "$size" "$data"
+  fi
+  load_started=$(millis)
+  if [[ "$mode" == import ]]; then
     say "importing $size versions from http://127.0.0.1:$SOURCE_PORT (POST $EXT/imports)"
     api POST "$EXT/imports" "$TOKENS/admin.jwt" \
       "{\"source\":\"http://127.0.0.1:$SOURCE_PORT\",\"owningTeam\":\"team-bench\",\"limit\":100}" >"$SIZE_DIR/import-response.json"
@@ -534,10 +536,8 @@ bench_size() {
   local ready_ms=$READY_MS
   start_sampler "$SIZE_DIR/rss-serve.txt"
 
-  # what an agent sees must match the generated set: a sample of lookups and the first list page
-  local listed_expected
-  listed_expected=$(jq '.versionsListedForAgents' "$data/summary.json")
-  local sample_failures=0
+  # what an agent sees must match the generated set: a sample of lookups, then the first list page
+  local sample_failures=0 code
   while read -r path; do
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(cat "$TOKENS/agent.jwt")" "$REGISTRY_URL$path")
     [[ "$code" == 200 ]] || { echo "  GET $path as an agent: $code" >&2; sample_failures=$((sample_failures + 1)); }
