@@ -1,6 +1,7 @@
 package io.mcpgov.registry.admission;
 
 import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.exception.DecisionRequest;
@@ -48,8 +49,8 @@ public class AdmissionResource {
         if (state != null && !List.of("pending", "admitted", "rejected").contains(state)) {
             errors.add(new Violation("invalid-state", "/state", "state must be pending, admitted or rejected"));
         }
-        int offset = number(cursor, "/cursor", 0, Integer.MAX_VALUE, 0, errors);
-        int size = number(limit, "/limit", 1, 200, 50, errors);
+        int offset = (int) QueryParams.number(cursor, "/cursor", 0, Integer.MAX_VALUE, 0, errors);
+        int size = (int) QueryParams.number(limit, "/limit", 1, 200, 50, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
         }
@@ -106,19 +107,4 @@ public class AdmissionResource {
         }
     }
 
-    private static int number(String value, String path, int min, int max, int fallback, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Violation("invalid-number", path, "must be an integer between " + min + " and " + max));
-        return fallback;
-    }
 }

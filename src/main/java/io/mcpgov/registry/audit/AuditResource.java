@@ -2,7 +2,7 @@ package io.mcpgov.registry.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.security.Roles;
@@ -59,9 +59,9 @@ public class AuditResource {
             @QueryParam("limit") String limit) {
         List<Violation> errors = new ArrayList<>();
         AuditFilter filter = filter(from, to, actor, action, targetType, targetId, requestId, errors);
-        long after = number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
-        int size = (int) number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
-        refuse(errors);
+        long after = QueryParams.number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
+        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        QueryParams.requireValid(errors);
         List<StoredEvent> found = reader.page(filter, after, size + 1);
         String next = null;
         if (found.size() > size) {
@@ -88,7 +88,7 @@ public class AuditResource {
             @QueryParam("requestId") String requestId) {
         List<Violation> errors = new ArrayList<>();
         AuditFilter filter = filter(from, to, actor, action, targetType, targetId, requestId, errors);
-        refuse(errors);
+        QueryParams.requireValid(errors);
         StreamingOutput lines = out -> reader.stream(filter, event -> {
             out.write(lineWriter.writeValueAsBytes(AuditEventView.of(event)));
             out.write('\n');
@@ -116,12 +116,6 @@ public class AuditResource {
                 blankToNull(action), blankToNull(targetType), blankToNull(targetId), blankToNull(requestId));
     }
 
-    private static void refuse(List<Violation> errors) {
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The audit query parameters are invalid.", errors.toArray(Violation[]::new));
-        }
-    }
-
     private static Instant time(String value, String path, List<Violation> errors) {
         if (value == null || value.isBlank()) {
             return null;
@@ -134,21 +128,6 @@ public class AuditResource {
         }
     }
 
-    private static long number(String value, String path, long min, long max, long fallback, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Violation("invalid-number", path, "must be an integer between " + min + " and " + max));
-        return fallback;
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.exception;
 
 import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.security.Roles;
@@ -79,8 +80,8 @@ public class ExceptionResource {
                 && !List.of("transitional", "permanent").contains(classification.trim())) {
             errors.add(new Violation("invalid-classification", "/classification", "classification must be transitional or permanent"));
         }
-        int offset = number(cursor, "/cursor", 0, Integer.MAX_VALUE, 0, errors);
-        int size = number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        int offset = (int) QueryParams.number(cursor, "/cursor", 0, Integer.MAX_VALUE, 0, errors);
+        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
         }
@@ -151,21 +152,6 @@ public class ExceptionResource {
         }
     }
 
-    private static int number(String value, String path, int min, int max, int fallback, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Violation("invalid-number", path, "must be an integer between " + min + " and " + max));
-        return fallback;
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.ownership;
 
 import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.exception.DecisionRequest;
@@ -61,14 +62,9 @@ public class DecisionFlagResource {
                 yield null;
             }
         };
-        long after = number(cursor, "/cursor", Long.MAX_VALUE, 0, errors);
-        int size = (int) number(limit, "/limit", MAX_LIMIT, DEFAULT_LIMIT, errors);
-        if (size == 0) {
-            errors.add(new Violation("invalid-number", "/limit", "must be an integer between 1 and " + MAX_LIMIT));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
-        }
+        long after = QueryParams.number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
+        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        QueryParams.requireValid(errors);
         List<FlagView> found = service.search(open, blankToNull(targetType), blankToNull(subject), after, size + 1);
         Map<String, Object> metadata = new java.util.LinkedHashMap<>();
         if (found.size() > size) {
@@ -99,22 +95,6 @@ public class DecisionFlagResource {
             throw ProblemException.notFound("Flag not found.");
         }
         return service.resolve(flagId, body == null ? null : body.reason());
-    }
-
-    private static long number(String value, String path, long max, long fallback, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n >= 0 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Violation("invalid-number", path, "must be an integer between 0 and " + max));
-        return fallback;
     }
 
     private static String blankToNull(String s) {

@@ -4,6 +4,9 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.events.EventOutbox;
+import io.mcpgov.registry.events.EventTypes;
+import io.mcpgov.registry.events.ListingReconciler;
 import io.mcpgov.registry.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -37,9 +40,13 @@ public class OffboardingService {
     private final AuditLog audit;
     private final Caller caller;
     private final Event<SubjectOffboarded> offboardedEvent;
+    private final EventOutbox outbox;
+    private final ListingReconciler listings;
 
     OffboardingService(OffboardedSubjects offboarded, DecisionFlags flags, EntityManager em, AuditLog audit,
-            Caller caller, Event<SubjectOffboarded> offboardedEvent) {
+            Caller caller, Event<SubjectOffboarded> offboardedEvent, EventOutbox outbox, ListingReconciler listings) {
+        this.outbox = outbox;
+        this.listings = listings;
         this.offboarded = offboarded;
         this.flags = flags;
         this.em = em;
@@ -80,7 +87,21 @@ public class OffboardingService {
         }
         flags.flush();
 
-        // one event per changed target; the chain's lock is taken by the first, so they come last
+        // governance events for webhook subscribers: the offboarding per server, and the versions it hides
+        for (OffboardingView.OrphanedServer server : orphaned) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("subject", subject);
+            data.put("name", server.name());
+            data.put("owningTeam", server.owningTeam());
+            data.put("reason", reason);
+            outbox.append(EventTypes.OWNER_OFFBOARDED, server.name(), data);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> versionIds = em.createNativeQuery("SELECT id FROM server_version WHERE accountable_owner = ?1")
+                .setParameter(1, subject).getResultList();
+        listings.reconcile(versionIds.stream().map(Number::longValue).toList(), "subject.offboarded");
+
+        // one audit event per changed target; the chain's lock is taken by the first, so they come last
         for (DecisionFlag flag : created) {
             audit.record("decision.flagged", flag.targetType, flag.targetId, null, FlagView.of(flag));
         }

@@ -6,6 +6,7 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.events.ListingReconciler;
 import io.mcpgov.registry.namespace.NamespaceService;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
@@ -41,9 +42,12 @@ public class OwnershipService {
     private final Caller caller;
     private final EntityManager em;
     private final Contacts contacts;
+    private final ListingReconciler listings;
 
     OwnershipService(ServerVersionRepository versions, NamespaceService namespaces, KnownSubjects known,
-            OffboardedSubjects offboarded, AuditLog audit, Caller caller, EntityManager em, Contacts contacts) {
+            OffboardedSubjects offboarded, AuditLog audit, Caller caller, EntityManager em, Contacts contacts,
+            ListingReconciler listings) {
+        this.listings = listings;
         this.versions = versions;
         this.namespaces = namespaces;
         this.known = known;
@@ -102,6 +106,10 @@ public class OwnershipService {
             v.updatedAt = now;
         }
         versions.flush();
+        String action = takeOver ? "ownership.taken-over" : "ownership.transferred";
+        if (wasOrphaned) {
+            listings.reconcile(all.stream().map(v -> v.id).toList(), action);
+        }
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("accountableOwner", current);
         before.put("orphaned", wasOrphaned);
@@ -109,7 +117,7 @@ public class OwnershipService {
         after.put("accountableOwner", target);
         after.put("orphaned", false);
         after.put("reason", reason);
-        audit.record(takeOver ? "ownership.taken-over" : "ownership.transferred", "server", name, before, after);
+        audit.record(action, "server", name, before, after);
         return view(name).orElseThrow();
     }
 

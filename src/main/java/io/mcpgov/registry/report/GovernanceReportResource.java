@@ -1,6 +1,6 @@
 package io.mcpgov.registry.report;
 
-import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.security.Roles;
@@ -54,8 +54,8 @@ public class GovernanceReportResource {
             @QueryParam("endedWithinDays") String endedWithinDays, @QueryParam("team") String team,
             @QueryParam("format") String format, @Context HttpHeaders headers) {
         List<Violation> errors = new ArrayList<>();
-        int expiring = days(expiringWithinDays, "/expiringWithinDays", 30, errors);
-        int ended = days(endedWithinDays, "/endedWithinDays", 90, errors);
+        int expiring = (int) QueryParams.number(expiringWithinDays, "/expiringWithinDays", 0, MAX_DAYS, 30, errors);
+        int ended = (int) QueryParams.number(endedWithinDays, "/endedWithinDays", 0, MAX_DAYS, 90, errors);
         boolean csv;
         if (format == null || format.isBlank()) {
             List<MediaType> accepted = headers.getAcceptableMediaTypes();
@@ -67,30 +67,12 @@ public class GovernanceReportResource {
                 errors.add(new Violation("invalid-format", "/format", "format must be json or csv"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The report parameters are invalid.", errors.toArray(Violation[]::new));
-        }
+        QueryParams.requireValid(errors);
         GovernanceReport report = reports.build(expiring, ended, team == null || team.isBlank() ? null : team.trim());
         if (csv) {
             return Response.ok(ReportCsv.write(report), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"governance-report.csv\"").build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
-    }
-
-    private static int days(String value, String path, int fallback, List<Violation> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 0 && n <= MAX_DAYS) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Violation("invalid-number", path, "must be an integer between 0 and " + MAX_DAYS));
-        return fallback;
     }
 }

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.review;
 
 import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.security.Roles;
@@ -110,20 +111,8 @@ public class ReviewCampaignResource {
                 }
             };
         }
-        int size = DEFAULT_LIMIT;
-        if (ReviewService.blankToNull(limit) != null) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                size = 0;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                errors.add(new Violation("invalid-number", "/limit", "must be an integer between 1 and " + MAX_LIMIT));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
-        }
+        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        QueryParams.requireValid(errors);
         List<ReviewItemView> found = service.items(uuid(id), new ReviewQueries.ItemFilter(wanted,
                 ReviewService.blankToNull(owner), late, ReviewService.blankToNull(cursor), size + 1));
         Map<String, Object> metadata = new java.util.LinkedHashMap<>();

@@ -107,6 +107,18 @@ class AuditCoverageTest {
                 .body(Map.of("reason", "ok")).post(X + "/admissions/" + pendingAdmission() + "/admit"));
         scenario("POST " + X + "/admissions/{id}/reject", call -> call
                 .body(Map.of("reason", "no")).post(X + "/admissions/" + pendingAdmission() + "/reject"));
+        scenario("POST " + X + "/webhooks", call -> {
+            Response created = call.body(Map.of("url", "https://hooks.example.com/registry")).post(X + "/webhooks");
+            as(ADMIN).delete(X + "/webhooks/" + created.path("id")).then().statusCode(204);
+            return created;
+        });
+        scenario("DELETE " + X + "/webhooks/{id}", call -> call.delete(X + "/webhooks/" + webhook()));
+        scenario("POST " + X + "/webhooks/{id}/replay", call -> {
+            String id = webhook();
+            Response replayed = call.post(X + "/webhooks/" + id + "/replay");
+            as(ADMIN).delete(X + "/webhooks/" + id).then().statusCode(204);
+            return replayed;
+        });
     }
 
     private static void scenario(String operation, Function<RequestSpecification, Response> call) {
@@ -147,7 +159,8 @@ class AuditCoverageTest {
     /** Who performs each operation in its scenario. */
     private static String callerOf(String operation) {
         if (operation.contains("/namespaces") || operation.contains("/offboardings") || operation.endsWith("/revoke")
-                || operation.contains("/accountable-owner") || operation.endsWith("/imports")) {
+                || operation.contains("/accountable-owner") || operation.endsWith("/imports")
+                || operation.contains("/webhooks")) {
             return ADMIN;
         }
         if (operation.contains("/approve") || operation.contains("/reject") || operation.contains("/decision-flags")
@@ -218,6 +231,11 @@ class AuditCoverageTest {
                 .extract().path("_meta.'io.mcpgov.registry/governance'.tools[0].reviewId");
         assertThat(id).as("the destructive tool waits for a review").isNotNull();
         return id;
+    }
+
+    private static String webhook() {
+        return as(ADMIN).body(Map.of("url", "https://hooks.example.com/registry")).post(X + "/webhooks").then()
+                .statusCode(201).extract().path("id");
     }
 
     /** A new server in a namespace whose admission policy is review. */

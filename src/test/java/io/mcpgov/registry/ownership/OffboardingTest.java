@@ -102,6 +102,16 @@ class OffboardingTest {
                 "server.orphaned", "subject.offboarded");
         assertThat(events.getList("events.target.id", String.class)).containsExactly(exceptionId, keyed, oauth, leaver);
 
+        // webhook subscribers and the event feed hear of it: the offboarding per server, and the versions it hid
+        JsonPath feed = as(AUDITOR).queryParam("type", "io.mcpgov.registry.owner.offboarded").queryParam("limit", 1000)
+                .get(X + "/events").then().statusCode(200).extract().jsonPath();
+        assertThat(feed.getList("events.findAll { it.data.subject == '" + leaver + "' }.subject"))
+                .containsExactlyInAnyOrder(keyed, oauth);
+        JsonPath hidden = as(AUDITOR).queryParam("type", "io.mcpgov.registry.entry.hidden").queryParam("limit", 1000)
+                .get(X + "/events").then().statusCode(200).extract().jsonPath();
+        assertThat(hidden.getList("events.findAll { it.subject == '" + oauth + "' }.data.cause"))
+                .containsExactly("subject.offboarded");
+
         // a member of the owning team takes one over: listed again
         String successor = "successor-" + System.nanoTime();
         as(Api.publisher(successor, team)).body(Map.of("accountableOwner", successor, "reason", "Taking over"))
@@ -109,6 +119,10 @@ class OffboardingTest {
                 .body("orphaned", equalTo(false));
         assertThat(agentStatus(oauth)).isEqualTo(200);
         assertThat(agentStatus(keyed)).isEqualTo(404);
+        JsonPath listed = as(AUDITOR).queryParam("type", "io.mcpgov.registry.entry.listed").queryParam("limit", 1000)
+                .get(X + "/events").then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getList("events.findAll { it.subject == '" + oauth + "' }.data.cause"))
+                .containsExactly("ownership.taken-over");
         as(AGENT).get("/v0.1/servers/" + encode(oauth) + "/versions/latest").then()
                 .body(GOV + ".ownership.orphaned", equalTo(false));
     }
