@@ -1,5 +1,7 @@
 package io.mcpgov.registry.admission;
 
+import io.mcpgov.registry.events.EventTypes;
+import io.mcpgov.registry.events.GovernanceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,9 +47,11 @@ public class AdmissionService implements AdmissionControl {
     private final AuditLog audit;
     private final Caller caller;
     private final ObjectMapper json;
+    private final GovernanceEvents events;
 
     AdmissionService(NamespaceService namespaces, ServerVersionRepository versions, AdmissionRepository requests,
-            LatestBookkeeping latest, AuditLog audit, Caller caller, ObjectMapper json) {
+            LatestBookkeeping latest, AuditLog audit, Caller caller, ObjectMapper json, GovernanceEvents events) {
+        this.events = events;
         this.namespaces = namespaces;
         this.versions = versions;
         this.requests = requests;
@@ -155,6 +159,8 @@ public class AdmissionService implements AdmissionControl {
             latest.recompute(entry.name);
         }
         audit.record("admission." + decision, "admission", id.toString(), before, summary(request));
+        events.changed(ADMITTED.equals(decision) ? EventTypes.ADMISSION_ADMITTED : EventTypes.ADMISSION_REJECTED,
+                entry.name, summary(request), List.of(entry.id), "admission." + decision);
         return AdmissionView.of(request);
     }
 

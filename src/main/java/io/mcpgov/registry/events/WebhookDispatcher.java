@@ -128,7 +128,7 @@ public class WebhookDispatcher {
                 delivery.body());
         FetchResult result = fetcher.fetchAndWait(request, config.requestTimeout());
         boolean delivered = result.failure() == null && result.status() >= 200 && result.status() < 300;
-        String error = delivered ? null : result.failure() != null ? result.failure() + ": " + result.message()
+        String error = delivered ? null : result.failure() != null ? result.failure().id() + ": " + result.message()
                 : "HTTP " + result.status();
         QuarkusTransaction.requiringNew().run(() -> record(claim, delivered, result.status(), error));
     }

@@ -12,8 +12,6 @@ import jakarta.transaction.Transactional;
 import java.net.InetAddress;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -114,8 +112,8 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
                 .setParameter(1, id).setParameter(2, afterSequence).setParameter(3, state == null ? "" : state)
                 .setParameter(4, limit).getResultList();
         return rows.stream().map(r -> new DeliveryView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], ((Number) r[5]).intValue(), instant(r[6]),
-                r[7] == null ? null : ((Number) r[7]).intValue(), (String) r[8], instant(r[9]))).toList();
+                (String) r[3], (String) r[4], ((Number) r[5]).intValue(), Times.instant(r[6]),
+                r[7] == null ? null : ((Number) r[7]).intValue(), (String) r[8], Times.instant(r[9]))).toList();
     }
 
     /** Puts failed deliveries (all of the subscription's, or one) back in line. */
@@ -152,18 +150,6 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 
     private static ProblemException notFound() {
         return ProblemException.notFound("Subscription not found.");

@@ -47,6 +47,15 @@ public class ExceptionCoverage {
         return covered;
     }
 
+    public List<Long> coveredVersionIds(UUID exceptionId) {
+        @SuppressWarnings("unchecked")
+        List<Number> found = em().createNativeQuery(
+                        "SELECT server_version_id FROM exception_coverage WHERE exception_id = ?1 ORDER BY server_version_id")
+                .setParameter(1, exceptionId)
+                .getResultList();
+        return found.stream().map(Number::longValue).toList();
+    }
+
     public List<String> coveredVersions(UUID exceptionId) {
         @SuppressWarnings("unchecked")
         List<String> found = em().createNativeQuery("""

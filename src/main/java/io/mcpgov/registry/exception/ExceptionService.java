@@ -1,5 +1,7 @@
 package io.mcpgov.registry.exception;
 
+import io.mcpgov.registry.events.EventTypes;
+import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryConfig;
@@ -38,9 +40,11 @@ public class ExceptionService {
     private final Caller caller;
     private final RegistryConfig.Exceptions limits;
     private final DecisionFlags flags;
+    private final GovernanceEvents events;
 
     ExceptionService(ExceptionRepository exceptions, ExceptionCoverage coverage, ServerVersionRepository versions,
-            AuditLog audit, Caller caller, RegistryConfig config, DecisionFlags flags) {
+            AuditLog audit, Caller caller, RegistryConfig config, DecisionFlags flags, GovernanceEvents events) {
+        this.events = events;
         this.flags = flags;
         this.exceptions = exceptions;
         this.coverage = coverage;
@@ -124,6 +128,7 @@ public class ExceptionService {
         e.revocationReason = reason;
         ExceptionView after = view(e, now);
         audit.record("exception.revoked", "exception", id.toString(), before, after);
+        announce(EventTypes.EXCEPTION_REVOKED, e, after, "exception.revoked");
         return after;
     }
 
@@ -170,9 +175,16 @@ public class ExceptionService {
         e.decidedAt = now;
         e.decisionReason = reason;
         ExceptionView after = view(e, now);
-        audit.record(decision == ExceptionState.APPROVED ? "exception.approved" : "exception.rejected", "exception",
-                id.toString(), before, after);
+        String action = decision == ExceptionState.APPROVED ? "exception.approved" : "exception.rejected";
+        audit.record(action, "exception", id.toString(), before, after);
+        announce(decision == ExceptionState.APPROVED ? EventTypes.EXCEPTION_APPROVED : EventTypes.EXCEPTION_REJECTED, e,
+                after, action);
         return after;
+    }
+
+    /** The decision's event, and the listing changes of the versions it covers. */
+    private void announce(String type, ExceptionEntry e, ExceptionView view, String cause) {
+        events.changed(type, e.serverName, view, coverage.coveredVersionIds(e.id), cause);
     }
 
     /** Reviewers, admins and auditors see every exception; publishers those of their teams. */

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.publish;
 
+import io.mcpgov.registry.events.GovernanceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,9 +41,11 @@ public class PublishStore {
     private final RegistryConfig config;
     private final Event<VersionPublished> published;
     private final AdmissionControl admissionControl;
+    private final GovernanceEvents events;
 
     PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
-            RegistryConfig config, Event<VersionPublished> published, AdmissionControl admissionControl) {
+            RegistryConfig config, Event<VersionPublished> published, AdmissionControl admissionControl, GovernanceEvents events) {
+        this.events = events;
         this.admissionControl = admissionControl;
         this.published = published;
         this.versions = versions;
@@ -114,6 +117,7 @@ public class PublishStore {
         admissionControl.stored(entry, admission);
         published.fire(new VersionPublished(entry, document, profile, publication.bulk()));
         audit.record(auditAction, "server-version", name + "@" + version, null, summary(entry));
+        events.versionsChanged(List.of(entry.id), auditAction);
         return entry;
     }
 

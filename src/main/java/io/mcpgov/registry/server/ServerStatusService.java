@@ -1,5 +1,6 @@
 package io.mcpgov.registry.server;
 
+import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
@@ -26,9 +27,11 @@ public class ServerStatusService {
     private final NamespaceService namespaces;
     private final LatestBookkeeping latest;
     private final AuditLog audit;
+    private final GovernanceEvents events;
 
     ServerStatusService(ServerVersionRepository versions, ServerRowRepository rows, ServerViews views,
-            NamespaceService namespaces, LatestBookkeeping latest, AuditLog audit) {
+            NamespaceService namespaces, LatestBookkeeping latest, AuditLog audit, GovernanceEvents events) {
+        this.events = events;
         this.versions = versions;
         this.rows = rows;
         this.views = views;
@@ -50,6 +53,7 @@ public class ServerStatusService {
         }
         apply(entry, status, request.statusMessage(), Times.now());
         latest.recompute(name);
+        events.versionsChanged(List.of(entry.id), "server.status-changed");
         versions.flush();
         return views.response(rows.byIds(List.of(entry.id)).get(0));
     }
@@ -76,6 +80,7 @@ public class ServerStatusService {
                     "Every version already has status " + status.wire() + " with this message.")));
         }
         latest.recompute(name);
+        events.versionsChanged(changed, "server.status-changed");
         versions.flush();
         List<ServerResponse> servers = rows.byIds(changed).stream().map(views::response).toList();
         return new AllVersionsStatusResponse(changed.size(), servers);

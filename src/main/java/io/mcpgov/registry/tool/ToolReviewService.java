@@ -1,5 +1,7 @@
 package io.mcpgov.registry.tool;
 
+import io.mcpgov.registry.events.EventTypes;
+import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
@@ -31,8 +33,10 @@ public class ToolReviewService {
     private final ToolReviewRepository reviews;
     private final AuditLog audit;
     private final Caller caller;
+    private final GovernanceEvents events;
 
-    ToolReviewService(ToolReviewRepository reviews, AuditLog audit, Caller caller) {
+    ToolReviewService(ToolReviewRepository reviews, AuditLog audit, Caller caller, GovernanceEvents events) {
+        this.events = events;
         this.reviews = reviews;
         this.audit = audit;
         this.caller = caller;
@@ -63,6 +67,7 @@ public class ToolReviewService {
         review.revocationReason = reason;
         ToolReviewView after = view(review);
         audit.record("tool-review.revoked", "tool-review", id.toString(), before, after);
+        events.changed(EventTypes.TOOL_WITHDRAWN, review.serverName, after, List.of(), "tool-review.revoked");
         return after;
     }
 
@@ -110,8 +115,10 @@ public class ToolReviewService {
         review.revokedAt = null;
         review.revocationReason = null;
         ToolReviewView after = view(review);
-        audit.record(decision == ReviewState.APPROVED ? "tool-review.approved" : "tool-review.rejected",
-                "tool-review", id.toString(), before, after);
+        String action = decision == ReviewState.APPROVED ? "tool-review.approved" : "tool-review.rejected";
+        audit.record(action, "tool-review", id.toString(), before, after);
+        events.changed(decision == ReviewState.APPROVED ? EventTypes.TOOL_APPROVED : EventTypes.TOOL_WITHDRAWN,
+                review.serverName, after, List.of(), action);
         return after;
     }
 

@@ -1,5 +1,7 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.events.EventTypes;
+import io.mcpgov.registry.events.GovernanceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
@@ -25,8 +27,10 @@ public class VerificationStore {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final VerificationConfig config;
+    private final GovernanceEvents events;
 
-    VerificationStore(ServerVersionRepository versions, AuditLog audit, ObjectMapper json, VerificationConfig config) {
+    VerificationStore(ServerVersionRepository versions, AuditLog audit, ObjectMapper json, VerificationConfig config, GovernanceEvents events) {
+        this.events = events;
         this.versions = versions;
         this.audit = audit;
         this.json = json;
@@ -110,6 +114,17 @@ public class VerificationStore {
         }
         if (!state.equals(before)) {
             v.updatedAt = now;
+            String cause = requested ? "verification.checked" : "verification.changed";
+            if ("failed".equals(state)) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("name", v.name);
+                data.put("version", v.version);
+                data.put("failedChecks", remotes.stream().filter(r -> r.failedChecks() != null)
+                        .flatMap(r -> r.failedChecks().stream()).distinct().toList());
+                events.changed(EventTypes.VERIFICATION_FAILED, v.name, data, List.of(v.id), cause);
+            } else {
+                events.versionsChanged(List.of(v.id), cause);
+            }
         }
         return view;
     }

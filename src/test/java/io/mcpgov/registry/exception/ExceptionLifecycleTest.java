@@ -14,15 +14,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.agroal.api.AgroalDataSource;
 import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.Docs;
 import io.mcpgov.registry.support.RegistryTest;
+import io.mcpgov.registry.support.Sql;
 import io.mcpgov.registry.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,9 +39,6 @@ class ExceptionLifecycleTest {
     private static final String GOV = "_meta.'io.mcpgov.registry/governance'";
     private static final String TEAM = "team-exc";
     private static final String PUBLISHER = Api.publisher("pat", TEAM);
-
-    @Inject
-    AgroalDataSource dataSource;
 
     private String hiddenServer() {
         String name = Api.freshNamespace(TEAM) + "/keyed";
@@ -110,7 +104,7 @@ class ExceptionLifecycleTest {
     void expiryHidesTheServerOnTheNextReadWithNoJob() throws Exception {
         String name = hiddenServer();
         String id = requestOk(PUBLISHER, name);
-        endIn(id, 2);
+        Sql.endExceptionIn(id, 2);
         decide(REVIEWER, id, "approve", 200);
         assertThat(agentStatus(name)).isEqualTo(200);
         assertThat(agentStatus(name)).isEqualTo(200);
@@ -277,15 +271,5 @@ class ExceptionLifecycleTest {
                 .body("events[0].before.state", equalTo("pending"))
                 .body("events[0].after.state", equalTo("approved"))
                 .body("events[0].after.decisionReason", equalTo("Compensating controls are adequate"));
-    }
-
-    /** Brings an exception's end close, as if it had been requested long ago. */
-    private void endIn(String id, int seconds) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE api_key_exception SET expires_at = now() + make_interval(secs => ?) WHERE id = ?")) {
-            ps.setInt(1, seconds);
-            ps.setObject(2, UUID.fromString(id));
-            assertThat(ps.executeUpdate()).isEqualTo(1);
-        }
     }
 }

@@ -122,7 +122,7 @@ class OffboardingTest {
         JsonPath listed = as(AUDITOR).queryParam("type", "io.mcpgov.registry.entry.listed").queryParam("limit", 1000)
                 .get(X + "/events").then().statusCode(200).extract().jsonPath();
         assertThat(listed.getList("events.findAll { it.subject == '" + oauth + "' }.data.cause"))
-                .containsExactly("ownership.taken-over");
+                .containsExactly("server.published", "ownership.taken-over");
         as(AGENT).get("/v0.1/servers/" + encode(oauth) + "/versions/latest").then()
                 .body(GOV + ".ownership.orphaned", equalTo(false));
     }

@@ -93,7 +93,13 @@ class AccessMatrixTest {
                 op("GET", x + "/admissions", null, Api.REVIEWER, Api.AGENT),
                 op("GET", x + "/admissions/" + ID, null, Api.AUDITOR, Api.AGENT),
                 op("POST", x + "/admissions/" + ID + "/admit", REASON, Api.REVIEWER, Api.ADMIN),
-                op("POST", x + "/admissions/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER));
+                op("POST", x + "/admissions/" + ID + "/reject", REASON, Api.REVIEWER, PUBLISHER),
+                op("GET", x + "/events", null, Api.AUDITOR, PUBLISHER),
+                op("GET", x + "/webhooks", null, Api.ADMIN, Api.REVIEWER),
+                op("POST", x + "/webhooks", "{\"url\":\"https://hooks.example.com/h\"}", Api.ADMIN, Api.REVIEWER),
+                op("DELETE", x + "/webhooks/" + ID, null, Api.ADMIN, Api.AUDITOR),
+                op("GET", x + "/webhooks/" + ID + "/deliveries", null, Api.ADMIN, Api.AUDITOR),
+                op("POST", x + "/webhooks/" + ID + "/replay", null, Api.ADMIN, Api.REVIEWER));
     }
 
     private static Arguments op(String method, String path, String body, String allowed, String forbidden) {
