@@ -1,5 +1,6 @@
 package io.mcpgov.registry.admission;
 
+import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -65,7 +65,7 @@ public class AdmissionResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such request visible to the caller")
     public AdmissionView get(@PathParam("id") String id) {
-        return service.get(uuid(id));
+        return service.get(PathIds.uuid(id, "Admission not found."));
     }
 
     @POST
@@ -81,7 +81,7 @@ public class AdmissionResource {
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Already decided")
     public AdmissionView admit(@PathParam("id") String id, DecisionRequest body) {
-        return service.admit(uuid(id), body == null ? null : body.reason());
+        return service.admit(PathIds.uuid(id, "Admission not found."), DecisionRequest.requiredReason(body));
     }
 
     @POST
@@ -96,15 +96,8 @@ public class AdmissionResource {
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Already decided")
     public AdmissionView reject(@PathParam("id") String id, DecisionRequest body) {
-        return service.reject(uuid(id), body == null ? null : body.reason());
+        return service.reject(PathIds.uuid(id, "Admission not found."), DecisionRequest.requiredReason(body));
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Admission not found.");
-        }
-    }
 
 }

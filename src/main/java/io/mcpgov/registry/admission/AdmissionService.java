@@ -14,6 +14,7 @@ import io.mcpgov.registry.policy.AuthProfile;
 import io.mcpgov.registry.publish.AdmissionControl;
 import io.mcpgov.registry.publish.AdmissionDecision;
 import io.mcpgov.registry.security.Caller;
+import io.mcpgov.registry.security.FourEyes;
 import io.mcpgov.registry.security.Roles;
 import io.mcpgov.registry.server.LatestBookkeeping;
 import io.mcpgov.registry.server.ServerVersion;
@@ -38,7 +39,6 @@ public class AdmissionService implements AdmissionControl {
     public static final String PENDING = "pending";
     public static final String ADMITTED = "admitted";
     public static final String REJECTED = "rejected";
-    private static final int MAX_REASON = 2000;
 
     private final NamespaceService namespaces;
     private final ServerVersionRepository versions;
@@ -132,14 +132,10 @@ public class AdmissionService implements AdmissionControl {
     }
 
     private AdmissionView decide(UUID id, String reason, String decision) {
-        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            throw ProblemException.badRequest("A reason is required.", new Violation("reason-required", "/reason",
-                    "reason is required (at most " + MAX_REASON + " characters)"));
-        }
         AdmissionRequest request = requests.findForUpdate(id).orElseThrow(AdmissionService::notFound);
         if (request.requestedBy.equals(caller.subject())) {
-            throw new ProblemException(403, "Forbidden", "Four eyes: whoever published a version cannot admit it;"
-                    + " another reviewer must.", List.of(new Violation("four-eyes", "", "You published this version.")));
+            throw FourEyes.refusal("whoever published a version cannot admit it; another reviewer must.",
+                    "You published this version.");
         }
         if (!PENDING.equals(request.state)) {
             throw ProblemException.conflict("Only a pending admission can be decided.",
@@ -152,7 +148,7 @@ public class AdmissionService implements AdmissionControl {
         request.state = decision;
         request.decidedBy = caller.subject();
         request.decidedAt = now;
-        request.decisionReason = reason.trim();
+        request.decisionReason = reason;
         entry.admission = decision;
         entry.updatedAt = now;
         if (ADMITTED.equals(decision)) {

@@ -1,6 +1,6 @@
 package io.mcpgov.registry.events;
 
-import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -68,7 +67,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such subscription")
     public void delete(@PathParam("id") String id) {
-        service.delete(uuid(id));
+        service.delete(PathIds.uuid(id, "Subscription not found."));
     }
 
     @GET
@@ -89,7 +88,7 @@ public class WebhookResource {
         long after = QueryParams.number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
         int size = (int) QueryParams.number(limit, "/limit", 1, 1000, 100, errors);
         QueryParams.requireValid(errors);
-        return service.deliveries(uuid(id), state, after, size);
+        return service.deliveries(PathIds.uuid(id, "Subscription not found."), state, after, size);
     }
 
     @POST
@@ -104,14 +103,7 @@ public class WebhookResource {
         List<Violation> errors = new ArrayList<>();
         long one = QueryParams.number(sequence, "/sequence", 1, Long.MAX_VALUE, -1, errors);
         QueryParams.requireValid(errors);
-        return Map.of("replayed", service.replay(uuid(id), one < 0 ? null : one));
+        return Map.of("replayed", service.replay(PathIds.uuid(id, "Subscription not found."), one < 0 ? null : one));
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Subscription not found.");
-        }
-    }
 }

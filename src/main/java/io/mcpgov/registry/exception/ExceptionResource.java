@@ -1,5 +1,6 @@
 package io.mcpgov.registry.exception;
 
+import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -96,7 +96,7 @@ public class ExceptionResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such exception visible to the caller")
     public ExceptionView get(@PathParam("id") String id) {
-        return service.get(uuid(id));
+        return service.get(PathIds.uuid(id, "Exception not found."));
     }
 
     @POST
@@ -111,7 +111,7 @@ public class ExceptionResource {
     @APIResponse(responseCode = "404", description = "No such exception")
     @APIResponse(responseCode = "409", description = "Not pending (already decided, or ended)")
     public ExceptionView approve(@PathParam("id") String id, DecisionRequest body) {
-        return service.approve(uuid(id), body);
+        return service.approve(PathIds.uuid(id, "Exception not found."), body);
     }
 
     @POST
@@ -126,7 +126,7 @@ public class ExceptionResource {
     @APIResponse(responseCode = "404", description = "No such exception")
     @APIResponse(responseCode = "409", description = "Not pending")
     public ExceptionView reject(@PathParam("id") String id, DecisionRequest body) {
-        return service.reject(uuid(id), body);
+        return service.reject(PathIds.uuid(id, "Exception not found."), body);
     }
 
     @POST
@@ -141,16 +141,9 @@ public class ExceptionResource {
     @APIResponse(responseCode = "404", description = "No such exception")
     @APIResponse(responseCode = "409", description = "Not approved, or already ended")
     public ExceptionView revoke(@PathParam("id") String id, DecisionRequest body) {
-        return service.revoke(uuid(id), body);
+        return service.revoke(PathIds.uuid(id, "Exception not found."), body);
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Exception not found.");
-        }
-    }
 
 
     private static String blankToNull(String s) {

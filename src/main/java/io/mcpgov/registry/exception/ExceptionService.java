@@ -10,6 +10,7 @@ import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.ownership.DecisionFlags;
 import io.mcpgov.registry.ownership.ExceptionOffboarding;
 import io.mcpgov.registry.security.Caller;
+import io.mcpgov.registry.security.FourEyes;
 import io.mcpgov.registry.security.Roles;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
@@ -114,7 +115,7 @@ public class ExceptionService {
 
     @Transactional
     public ExceptionView revoke(UUID id, DecisionRequest body) {
-        String reason = reason(body);
+        String reason = DecisionRequest.requiredReason(body);
         Instant now = Times.now();
         ExceptionEntry e = exceptions.findForUpdate(id).orElseThrow(ExceptionService::notFound);
         if (e.stateAt(now) != ExceptionState.APPROVED) {
@@ -157,12 +158,12 @@ public class ExceptionService {
     }
 
     private ExceptionView decide(UUID id, DecisionRequest body, ExceptionState decision) {
-        String reason = reason(body);
+        String reason = DecisionRequest.requiredReason(body);
         Instant now = Times.now();
         ExceptionEntry e = exceptions.findForUpdate(id).orElseThrow(ExceptionService::notFound);
         if (e.requestedBy.equals(caller.subject())) {
-            throw new ProblemException(403, "Forbidden", "Four eyes: whoever requested an exception cannot decide it;"
-                    + " another reviewer must.", List.of(new Violation("four-eyes", "", "You requested this exception.")));
+            throw FourEyes.refusal("whoever requested an exception cannot decide it; another reviewer must.",
+                    "You requested this exception.");
         }
         ExceptionState current = e.stateAt(now);
         if (current != ExceptionState.PENDING) {
@@ -273,13 +274,6 @@ public class ExceptionService {
         return end;
     }
 
-    private static String reason(DecisionRequest body) {
-        if (body == null || blankToNull(body.reason()) == null || body.reason().length() > MAX_TEXT) {
-            throw ProblemException.badRequest("A reason is required.", new Violation("reason-required", "/reason",
-                    "reason is required (at most " + MAX_TEXT + " characters)"));
-        }
-        return body.reason().trim();
-    }
 
     private static ProblemException notFound() {
         return ProblemException.notFound("Exception not found.");

@@ -1,6 +1,6 @@
 package io.mcpgov.registry.review;
 
-import io.mcpgov.registry.common.ProblemException;
+import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -78,7 +77,7 @@ public class ReviewCampaignResource {
     @APIResponse(responseCode = "403", description = "Not a reviewer, admin or auditor")
     @APIResponse(responseCode = "404", description = "No such campaign")
     public CampaignView get(@PathParam("id") String id) {
-        return service.get(uuid(id));
+        return service.get(PathIds.uuid(id, "Campaign not found."));
     }
 
     @GET
@@ -113,7 +112,7 @@ public class ReviewCampaignResource {
         }
         int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
         QueryParams.requireValid(errors);
-        List<ReviewItemView> found = service.items(uuid(id), new ReviewQueries.ItemFilter(wanted,
+        List<ReviewItemView> found = service.items(PathIds.uuid(id, "Campaign not found."), new ReviewQueries.ItemFilter(wanted,
                 ReviewService.blankToNull(owner), late, ReviewService.blankToNull(cursor), size + 1));
         Map<String, Object> metadata = new java.util.LinkedHashMap<>();
         if (found.size() > size) {
@@ -140,7 +139,7 @@ public class ReviewCampaignResource {
     public ReviewItemView attest(@PathParam("id") String id,
             @Parameter(description = "URL-encoded server name") @PathParam("serverName") String serverName,
             ReviewAnswer body) {
-        return service.answer(uuid(id), serverName, ReviewService.ATTESTED, body);
+        return service.answer(PathIds.uuid(id, "Campaign not found."), serverName, ReviewService.ATTESTED, body);
     }
 
     @POST
@@ -157,7 +156,7 @@ public class ReviewCampaignResource {
     @APIResponse(responseCode = "409", description = "The campaign is closed")
     public ReviewItemView flagChanges(@PathParam("id") String id, @PathParam("serverName") String serverName,
             ReviewAnswer body) {
-        return service.answer(uuid(id), serverName, ReviewService.CHANGES_NEEDED, body);
+        return service.answer(PathIds.uuid(id, "Campaign not found."), serverName, ReviewService.CHANGES_NEEDED, body);
     }
 
     @POST
@@ -171,14 +170,7 @@ public class ReviewCampaignResource {
     @APIResponse(responseCode = "404", description = "No such campaign")
     @APIResponse(responseCode = "409", description = "Already closed")
     public CampaignView close(@PathParam("id") String id) {
-        return service.close(uuid(id));
+        return service.close(PathIds.uuid(id, "Campaign not found."));
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Campaign not found.");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.tool;
 
+import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -73,7 +73,7 @@ public class ToolReviewResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "No such review visible to the caller")
     public ToolReviewView get(@PathParam("id") String id) {
-        return service.get(uuid(id));
+        return service.get(PathIds.uuid(id, "Tool review not found."));
     }
 
     @POST
@@ -90,7 +90,7 @@ public class ToolReviewResource {
     @APIResponse(responseCode = "404", description = "No such review")
     @APIResponse(responseCode = "409", description = "Not pending")
     public ToolReviewView approve(@PathParam("id") String id, DecisionRequest body) {
-        return service.approve(uuid(id), body);
+        return service.approve(PathIds.uuid(id, "Tool review not found."), body);
     }
 
     @POST
@@ -106,7 +106,7 @@ public class ToolReviewResource {
     @APIResponse(responseCode = "404", description = "No such review")
     @APIResponse(responseCode = "409", description = "Not pending")
     public ToolReviewView reject(@PathParam("id") String id, DecisionRequest body) {
-        return service.reject(uuid(id), body);
+        return service.reject(PathIds.uuid(id, "Tool review not found."), body);
     }
 
     @POST
@@ -122,15 +122,8 @@ public class ToolReviewResource {
     @APIResponse(responseCode = "404", description = "No such review")
     @APIResponse(responseCode = "409", description = "Not approved")
     public ToolReviewView revoke(@PathParam("id") String id, DecisionRequest body) {
-        return service.revoke(uuid(id), body);
+        return service.revoke(PathIds.uuid(id, "Tool review not found."), body);
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Tool review not found.");
-        }
-    }
 
 }

@@ -8,6 +8,7 @@ import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.exception.DecisionRequest;
 import io.mcpgov.registry.security.Caller;
+import io.mcpgov.registry.security.FourEyes;
 import io.mcpgov.registry.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,7 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ToolReviewService {
 
-    static final String FOUR_EYES = "four-eyes";
+    static final String FOUR_EYES = FourEyes.RULE_ID;
     static final String NOT_PENDING = "tool-review-not-pending";
     static final String NOT_APPROVED = "tool-review-not-approved";
     private static final int MAX_REASON = 2000;
@@ -54,7 +55,7 @@ public class ToolReviewService {
 
     @Transactional
     public ToolReviewView revoke(UUID id, DecisionRequest body) {
-        String reason = reason(body);
+        String reason = DecisionRequest.requiredReason(body);
         ToolReview review = reviews.findForUpdate(id).orElseThrow(ToolReviewService::notFound);
         if (!ReviewState.APPROVED.wire().equals(review.state)) {
             throw ProblemException.conflict("Only an approved tool can have its approval revoked.",
@@ -93,13 +94,12 @@ public class ToolReviewService {
     }
 
     private ToolReviewView decide(UUID id, DecisionRequest body, ReviewState decision) {
-        String reason = reason(body);
+        String reason = DecisionRequest.requiredReason(body);
         ToolReview review = reviews.findForUpdate(id).orElseThrow(ToolReviewService::notFound);
         String me = caller.subject();
         if (me.equals(review.requestedBy) || publishers(review).contains(me)) {
-            throw new ProblemException(403, "Forbidden", "Four eyes: whoever published a version carrying this tool"
-                    + " cannot decide its review; another reviewer must.",
-                    List.of(new Violation(FOUR_EYES, "", "You published a version that carries this tool.")));
+            throw FourEyes.refusal("whoever published a version carrying this tool cannot decide its review; another"
+                    + " reviewer must.", "You published a version that carries this tool.");
         }
         if (!ReviewState.PENDING.wire().equals(review.state)) {
             throw ProblemException.conflict("Only a pending review can be decided.",
@@ -155,13 +155,6 @@ public class ToolReviewService {
         return caller.teams();
     }
 
-    private static String reason(DecisionRequest body) {
-        if (body == null || body.reason() == null || body.reason().isBlank() || body.reason().length() > MAX_REASON) {
-            throw ProblemException.badRequest("A reason is required.", new Violation("reason-required", "/reason",
-                    "reason is required (at most " + MAX_REASON + " characters)"));
-        }
-        return body.reason().trim();
-    }
 
     private static ProblemException notFound() {
         return ProblemException.notFound("Tool review not found.");
