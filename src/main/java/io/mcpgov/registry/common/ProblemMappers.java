@@ -93,7 +93,9 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException sql && isUnavailableState(sql.getSQLState()))) {
+                    || (t instanceof java.sql.SQLException sql && isUnavailableState(sql.getSQLState()))
+                    // the pool gave up waiting for a connection: the database does not answer, or every connection is busy
+                    || (t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException)) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -16,6 +16,15 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aConnectionPoolThatGaveUpWaitingIsUnavailability() {
+        SQLException acquisition = new SQLException("Acquisition timeout while waiting for new connection",
+                new java.util.concurrent.TimeoutException());
+        assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(acquisition))).isTrue();
+        assertThat(ProblemMappers.isDatabaseUnavailable(new IllegalStateException(new java.util.concurrent.TimeoutException())))
+                .as("a timeout that is not the database's").isFalse();
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         for (String state : new String[] {"23505", "40001", "42P01", "57014", "57P04"}) {
             assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(new SQLException("x", state)))).as(state).isFalse();
