@@ -47,6 +47,8 @@ ok "200, 200"
 LOAD_PGIDS=()
 start_load() { # ROUND
     local round=$1 dir=$RUN_DIR/load-$1
+    PAT=$(token pat) || fail "no token for pat"
+    AGENT=$(token agent) || fail "no token for the agent"
     mkdir -p "$dir"
     rm -f "$dir/stop"
     LOAD_PGIDS=()
