@@ -93,7 +93,9 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
                     || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                    || (t instanceof java.sql.SQLException sql && isUnavailableState(sql.getSQLState()))
+                    // the pool gave up waiting for a connection: the database does not answer, or every connection is busy
+                    || (t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException)) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -101,6 +103,16 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /**
+     * Class 08 (connection exception), and the server going down or coming up: 57P01 admin_shutdown (a fast shutdown
+     * ends the session), 57P02 crash_shutdown, 57P03 cannot_connect_now ("the database system is shutting down" or
+     * "... is starting up"), which PostgreSQL sends while it stops, restarts or recovers.
+     */
+    private static boolean isUnavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || state.equals("57P03"));
     }
 
     static boolean isIssuerUnavailable(Throwable e) {

@@ -16,6 +16,16 @@ public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMappi
         return find("namespace", namespace).firstResultOptional();
     }
 
+    /**
+     * Serialises changes to one namespace's mapping until the transaction ends, across instances: without it two
+     * concurrent first mappings both insert and one fails on the unique constraint.
+     */
+    public void lock(String namespace) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 11))")
+                .setParameter(1, namespace)
+                .getSingleResult();
+    }
+
     public List<NamespaceMapping> listSorted() {
         return listAll(Sort.by("namespace"));
     }

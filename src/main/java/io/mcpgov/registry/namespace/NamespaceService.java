@@ -39,6 +39,7 @@ public class NamespaceService {
     public NamespaceView put(String rawNamespace, NamespaceRequest request) {
         String namespace = normalise(rawNamespace);
         Instant now = Times.now();
+        namespaces.lock(namespace);
         Optional<NamespaceMapping> existing = namespaces.findByNamespace(namespace);
         NamespaceView before = existing.map(NamespaceView::of).orElse(null);
         NamespaceMapping mapping = existing.orElseGet(() -> {
@@ -64,6 +65,7 @@ public class NamespaceService {
     @Transactional
     public void delete(String rawNamespace) {
         String namespace = normalise(rawNamespace);
+        namespaces.lock(namespace);
         NamespaceMapping mapping = namespaces.findByNamespace(namespace)
                 .orElseThrow(() -> ProblemException.notFound("No mapping for namespace " + namespace + "."));
         NamespaceView before = NamespaceView.of(mapping);

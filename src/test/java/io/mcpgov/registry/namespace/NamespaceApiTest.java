@@ -10,7 +10,13 @@ import static org.hamcrest.Matchers.hasItem;
 import io.mcpgov.registry.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.mcpgov.registry.support.RegistryTest;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -33,6 +39,24 @@ class NamespaceApiTest {
                 .body("events.action", equalTo(java.util.List.of("namespace.created", "namespace.updated", "namespace.deleted")))
                 .body("events[1].before.owningTeam", equalTo("team-a"))
                 .body("events[1].after.owningTeam", equalTo("team-b"));
+    }
+
+    @Test
+    void concurrentFirstMappingsOfOneNamespaceAllSucceedAndCreateItOnce() throws Exception {
+        String ns = "io.github.race" + System.nanoTime();
+        List<Callable<Integer>> puts = IntStream.range(0, 8).<Callable<Integer>>mapToObj(i -> () ->
+                as(ADMIN).body(Map.of("owningTeam", "team-a")).put(X + "/namespaces/" + ns).then().extract().statusCode())
+                .toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (Future<Integer> status : pool.invokeAll(puts)) {
+                org.assertj.core.api.Assertions.assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as(AUDITOR).queryParam("targetType", "namespace").queryParam("targetId", ns).queryParam("action", "namespace.created")
+                .get(X + "/audit").then().statusCode(200).body("events.size()", equalTo(1));
     }
 
     @Test

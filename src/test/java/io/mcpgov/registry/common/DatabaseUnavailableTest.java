@@ -1,0 +1,39 @@
+package io.mcpgov.registry.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures are the database being away (503 with Retry-After) rather than a bug (500). */
+class DatabaseUnavailableTest {
+
+    @Test
+    void connectionFailuresAndTheServerStoppingOrStartingAreUnavailability() {
+        for (String state : new String[] {"08001", "08003", "08006", "57P01", "57P02", "57P03"}) {
+            assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(new SQLException("x", state)))).as(state).isTrue();
+        }
+    }
+
+    @Test
+    void aConnectionPoolThatGaveUpWaitingIsUnavailability() {
+        SQLException acquisition = new SQLException("Acquisition timeout while waiting for new connection",
+                new java.util.concurrent.TimeoutException());
+        assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(acquisition))).isTrue();
+        assertThat(ProblemMappers.isDatabaseUnavailable(new IllegalStateException(new java.util.concurrent.TimeoutException())))
+                .as("a timeout that is not the database's").isFalse();
+    }
+
+    @Test
+    void otherDatabaseErrorsAreNot() {
+        for (String state : new String[] {"23505", "40001", "42P01", "57014", "57P04"}) {
+            assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(new SQLException("x", state)))).as(state).isFalse();
+        }
+        assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(new SQLException("no state")))).isFalse();
+        assertThat(ProblemMappers.isDatabaseUnavailable(new IllegalStateException("not a database error"))).isFalse();
+    }
+
+    private static RuntimeException wrapped(SQLException e) {
+        return new IllegalStateException("Reading server entries failed", e);
+    }
+}
