@@ -95,7 +95,7 @@ public class WebhookDispatcher {
 
     @SuppressWarnings("unchecked")
     private List<Claim> claim() {
-        long leaseSeconds = config.requestTimeout().toSeconds() + 30;
+        long leaseSeconds = config.requestTimeout().toSeconds() + 5;
         List<Object[]> rows = em.createNativeQuery("""
                 UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => ?1)
                 FROM (SELECT d1.subscription_id, d1.event_id FROM webhook_delivery d1
