@@ -24,6 +24,8 @@ final class ConsoleSession {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final URI base;
+    /** The Set-Cookie headers of the sign-in's last step (the session cookie). */
+    java.util.List<String> signInCookies = java.util.List.of();
 
     private ConsoleSession(URI base) {
         this.base = base;
@@ -48,6 +50,7 @@ final class ConsoleSession {
         if (callback.statusCode() != 302 || session.cookie("q_session_console") == null) {
             throw new IllegalStateException("sign-in failed: " + callback.statusCode() + " " + callback.body());
         }
+        session.signInCookies = callback.headers().allValues("Set-Cookie");
         return session;
     }
 
