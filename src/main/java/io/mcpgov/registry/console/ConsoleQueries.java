@@ -30,6 +30,18 @@ public class ConsoleQueries {
                 .setParameter(1, teams.toArray(String[]::new)).setParameter(2, limit).getResultList();
     }
 
+    /** Which of these token values name a team that owns a namespace (the groups claim also carries roles). */
+    @SuppressWarnings("unchecked")
+    public List<String> owningTeams(Set<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("""
+                        SELECT DISTINCT owning_team FROM namespace WHERE owning_team = ANY (CAST(?1 AS text[]))
+                        ORDER BY owning_team""")
+                .setParameter(1, values.toArray(String[]::new)).getResultList();
+    }
+
     /**
      * Who published a version carrying this tool definition: the people the four-eyes rule keeps from deciding its
      * review. Shown to explain why the buttons are absent; the review service enforces the rule.

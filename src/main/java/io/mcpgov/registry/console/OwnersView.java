@@ -45,7 +45,7 @@ public class OwnersView {
     }
 
     public Owners build() {
-        List<String> teams = caller.teams().stream().sorted().toList();
+        List<String> teams = caller.has(Roles.PUBLISHER) ? queries.owningTeams(caller.teams()) : List.of();
         List<ServerLine> mine = new ArrayList<>();
         if (caller.has(Roles.PUBLISHER)) {
             for (String name : queries.teamServers(caller.teams(), GovernanceOverview.MAX_SERVERS)) {
@@ -58,7 +58,7 @@ public class OwnersView {
         if (seesAll) {
             for (JsonNode item : GovernanceOverview.AllLatest.read(servers, GovernanceOverview.MAX_SERVERS).items()) {
                 ServerLine line = servers.line(item);
-                if (!line.listed()) {
+                if (!line.listed() && !teams.contains(line.team())) {
                     hidden.add(line);
                 }
             }

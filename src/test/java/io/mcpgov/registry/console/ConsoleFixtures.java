@@ -31,6 +31,29 @@ final class ConsoleFixtures {
                 .post(X + "/exceptions").then().statusCode(201).extract().path("id");
     }
 
+    /** An OAuth server that declares a read-only tool and a destructive one (which waits for a reviewer). */
+    static String toolServer(String team, String publisherToken) {
+        String name = Api.freshNamespace(team) + "/tools";
+        String url = "https://" + name.replaceAll("[^a-zA-Z0-9]", "-") + ".example.com/mcp";
+        Api.publishOk(publisherToken, """
+                {"$schema":"%s","name":"%s","description":"Alerts","version":"1.0.0",
+                 "remotes":[{"type":"streamable-http","url":"%s"}],
+                 "_meta":{"io.mcpgov.registry/governance":{"auth":{"oauth2":{
+                    "resource":"%s","authorizationServers":["https://login.example.com/realms/acme"],
+                    "scopesSupported":["a.read","a.delete"],"scopesRequired":["a.read"],
+                    "clientRegistration":{"mode":"client-id-metadata-document"}}},
+                  "tools":[{"name":"list_alerts","annotations":{"readOnlyHint":true},"scopes":["a.read"]},
+                           {"name":"delete_alerts","description":"Delete every alert","scopes":["a.delete"]}]}}}"""
+                .formatted(Docs.SCHEMA, name, url, url));
+        return name;
+    }
+
+    /** The id of the pending review of the server's tool. */
+    static String pendingToolReview(String serverName) {
+        return as(Api.REVIEWER).get(X + "/tool-reviews?state=pending&serverName=" + Api.encode(serverName))
+                .then().statusCode(200).extract().path("reviews[0].id");
+    }
+
     static String exceptionState(String id) {
         return as(Api.REVIEWER).get(X + "/exceptions/" + id).then().statusCode(200).extract().path("state");
     }

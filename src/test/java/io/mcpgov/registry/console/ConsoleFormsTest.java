@@ -105,6 +105,35 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void toolReviewsAreDecidedThroughTheConsoleUnderTheFourEyesRule() {
+        String team = team();
+        String name = ConsoleFixtures.toolServer(team, Tokens.of("tess", "publisher", team, "reviewer"));
+        String review = ConsoleFixtures.pendingToolReview(name);
+        String path = "/console/tool-reviews/" + review + "/decision";
+
+        ConsoleSession tess = ConsoleSession.signIn(base, "tess", "publisher", team, "reviewer");
+        HttpResponse<String> queue = tess.get("/console/queue?server=" + ConsoleSession.encode(name));
+        assertThat(queue.body()).contains("delete_alerts").contains("you published a version").doesNotContain(path);
+        HttpResponse<String> own = tess.post(path, Map.of("csrf", tess.csrf("/console/queue"), "decision", "approve",
+                "reason", "mine"));
+        assertThat(own.statusCode()).isEqualTo(403);
+        assertThat(own.body()).contains("four-eyes");
+
+        ConsoleSession rey = ConsoleSession.signIn(base, "rey");
+        assertThat(rey.get("/console/queue?server=" + ConsoleSession.encode(name)).body()).contains(path)
+                .contains("destructive").contains("a.delete").contains("Delete every alert");
+        HttpResponse<String> done = rey.post(path, Map.of("csrf", rey.csrf("/console/queue"), "decision", "approve",
+                "reason", "Deletes only the caller's alerts"));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(ConsoleSession.location(done)).contains("notice=tool-approved");
+        Api.as(Api.REVIEWER).get(Api.X + "/tool-reviews/" + review).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("approved"))
+                .body("decidedBy", org.hamcrest.Matchers.equalTo("rey"));
+        assertThat(rey.get("/console/server?name=" + ConsoleSession.encode(name)).body()).contains("delete_alerts")
+                .contains("approved").doesNotContain("unavailable");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         ConsoleSession rey = ConsoleSession.signIn(base, "rey");
         HttpResponse<String> out = rey.post("/console/logout", Map.of("csrf", rey.csrf("/console/queue")));
