@@ -59,9 +59,10 @@ class ConsoleAccessTest {
     void publishersSeeTheirTeamsServersOnly() {
         String team = "team-c" + System.nanoTime() % 100000;
         String mine = ConsoleFixtures.hiddenServer(team, Api.publisher("pub-a", team));
-        String theirs = ConsoleFixtures.hiddenServer("team-other", Api.publisher("pub-b", "team-other"));
+        String other = team + "-other";
+        String theirs = ConsoleFixtures.hiddenServer(other, Api.publisher("pub-b", other));
         String mineRequest = ConsoleFixtures.requestException(Api.publisher("pub-a", team), mine);
-        ConsoleFixtures.requestException(Api.publisher("pub-b", "team-other"), theirs);
+        ConsoleFixtures.requestException(Api.publisher("pub-b", other), theirs);
 
         ConsoleSession publisher = ConsoleSession.signIn(base, "pub-a", "publisher", team);
         HttpResponse<String> owners = publisher.get("/console/owners");
