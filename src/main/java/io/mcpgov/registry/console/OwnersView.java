@@ -40,18 +40,22 @@ public class OwnersView {
         this.caller = caller;
     }
 
-    public record Owners(List<String> teams, List<ServerLine> mine, List<ServerLine> hidden, boolean seesAll,
+    public record Owners(List<String> teams, List<Owned> mine, List<ServerLine> hidden, boolean seesAll,
             List<PanelRow> waiting) {
+    }
+
+    /** One of the team's servers, and what of it is waiting for a reviewer (empty when nothing). */
+    public record Owned(ServerLine line, String waiting) {
     }
 
     public Owners build() {
         List<String> teams = caller.has(Roles.PUBLISHER) ? queries.owningTeams(caller.teams()) : List.of();
-        List<ServerLine> mine = new ArrayList<>();
+        List<ServerLine> lines = new ArrayList<>();
         if (caller.has(Roles.PUBLISHER)) {
             for (String name : queries.teamServers(caller.teams(), GovernanceOverview.MAX_SERVERS)) {
-                servers.latest(name).map(servers::line).ifPresent(mine::add);
+                servers.latest(name).map(servers::line).ifPresent(lines::add);
             }
-            mine.sort(Comparator.comparing(ServerLine::listed).thenComparing(ServerLine::name));
+            lines.sort(Comparator.comparing(ServerLine::listed).thenComparing(ServerLine::name));
         }
         boolean seesAll = caller.seesAllEntries();
         List<ServerLine> hidden = new ArrayList<>();
@@ -78,6 +82,9 @@ public class OwnersView {
                                     + (r.requiresApproval() ? "unavailable to agents until approved" : "flagged")
                                     + ", waiting " + Text.age(r.requestedAt(), now), "pending")));
         }
+        List<Owned> mine = lines.stream().map(line -> new Owned(line, waiting.stream()
+                .filter(w -> w.href().equals(line.href())).map(PanelRow::detail)
+                .collect(java.util.stream.Collectors.joining("; ")))).toList();
         return new Owners(teams, mine, hidden, seesAll, waiting);
     }
 }
