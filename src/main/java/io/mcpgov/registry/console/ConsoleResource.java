@@ -64,7 +64,9 @@ public class ConsoleResource {
             "exception-approved", "Exception approved: the server is listed while the exception lasts.",
             "exception-rejected", "Exception rejected: the server stays hidden from agents.",
             "tool-approved", "Tool approved: agents may use it in every version that carries this definition.",
-            "tool-rejected", "Tool rejected: it is unavailable to agents.");
+            "tool-rejected", "Tool rejected: it is unavailable to agents.",
+            "exception-revoked", "Exception revoked: the versions it covered are hidden from agents again.",
+            "tool-revoked", "Tool approval revoked: the tool is unavailable to agents until approved again.");
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -174,6 +176,28 @@ public class ConsoleResource {
         return afterDecision("tool-" + decided.state(), decided.serverName());
     }
 
+    @POST
+    @Path("/exceptions/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    public Response revokeException(@PathParam("id") String id, @FormParam(ConsoleCsrf.FIELD) String token,
+            @FormParam("reason") String reason) {
+        csrf.verify(context(), caller.subject(), token);
+        ExceptionView revoked = exceptions.revoke(uuid(id, "Exception not found."), new DecisionRequest(reason));
+        return toServer(revoked.serverName(), "exception-revoked");
+    }
+
+    @POST
+    @Path("/tool-reviews/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    public Response revokeTool(@PathParam("id") String id, @FormParam(ConsoleCsrf.FIELD) String token,
+            @FormParam("reason") String reason) {
+        csrf.verify(context(), caller.subject(), token);
+        ToolReviewView revoked = toolReviews.revoke(uuid(id, "Tool review not found."), new DecisionRequest(reason));
+        return toServer(revoked.serverName(), "tool-revoked");
+    }
+
     @GET
     @Path("/servers")
     @RolesAllowed({Roles.PUBLISHER, Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR})
@@ -188,11 +212,13 @@ public class ConsoleResource {
     @GET
     @Path("/server")
     @RolesAllowed({Roles.PUBLISHER, Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR})
-    public TemplateInstance server(@QueryParam("name") String name, @QueryParam("version") String version) {
+    public TemplateInstance server(@QueryParam("name") String name, @QueryParam("version") String version,
+            @QueryParam("notice") String notice) {
         if (name == null || name.isBlank()) {
             throw ProblemException.notFound("Server not found.");
         }
-        return Templates.server(chrome("servers"), serverPage.build(name.trim(), version));
+        return Templates.server(chrome("servers"), serverPage.build(name.trim(), version,
+                notice == null ? null : NOTICES.get(notice)));
     }
 
     @GET
@@ -239,6 +265,10 @@ public class ConsoleResource {
     private Response afterDecision(String notice, String serverName) {
         return Response.seeOther(URI.create("/console/queue?notice=" + Text.encode(notice) + "&subject="
                 + Text.encode(serverName))).build();
+    }
+
+    private Response toServer(String serverName, String notice) {
+        return Response.seeOther(URI.create(Text.serverHref(serverName) + "&notice=" + Text.encode(notice))).build();
     }
 
     private Chrome chrome(String active) {

@@ -134,16 +134,19 @@ public class ConsoleServers {
                 Text.text(o.path("clientRegistration"), "mode"));
     }
 
-    public List<Tool> tools(JsonNode item) {
+    /** The tools of a version; {@code canRevoke}: whether the reader may revoke approvals (reviewers, admins). */
+    public List<Tool> tools(JsonNode item, boolean canRevoke) {
         List<Tool> out = new ArrayList<>();
         for (JsonNode t : governance(item).path("tools")) {
             List<String> findings = new ArrayList<>();
             for (JsonNode f : t.path("findings")) {
                 findings.add(f.isObject() ? Text.text(f, "ruleId") : f.asText());
             }
+            String approval = Text.text(t, "approval").isEmpty() ? "not-required" : Text.text(t, "approval");
+            String reviewId = Text.text(t, "reviewId");
             out.add(new Tool(Text.text(t, "name"), Text.text(t, "title"), Text.text(t, "classification"),
-                    Text.joined(t.path("scopes")), Text.text(t, "approval").isEmpty() ? "not-required"
-                            : Text.text(t, "approval"), t.path("available").asBoolean(true), String.join(", ", findings)));
+                    Text.joined(t.path("scopes")), approval, t.path("available").asBoolean(true),
+                    String.join(", ", findings), reviewId, canRevoke && "approved".equals(approval) && !reviewId.isEmpty()));
         }
         return out;
     }

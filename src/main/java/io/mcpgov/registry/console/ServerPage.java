@@ -33,7 +33,8 @@ public class ServerPage {
         this.caller = caller;
     }
 
-    public ServerDetail build(String name, String version) {
+    public ServerDetail build(String name, String version, String notice) {
+        boolean canRevoke = caller.hasAny(Roles.REVIEWER, Roles.ADMIN);
         List<JsonNode> versions = servers.versions(name);
         JsonNode chosen = versions.stream()
                 .filter(v -> version == null || version.isBlank()
@@ -57,7 +58,8 @@ public class ServerPage {
                         Text.time(e.expiresAt() != null ? e.expiresAt() : e.reviewBy()), e.requestedBy(),
                         e.decidedBy() == null ? (e.revokedBy() == null ? "" : e.revokedBy()) : e.decidedBy(),
                         e.revocationReason() != null ? e.revocationReason()
-                                : e.decisionReason() == null ? "" : e.decisionReason()))
+                                : e.decisionReason() == null ? "" : e.decisionReason(),
+                        canRevoke && "approved".equals(e.state())))
                 .toList();
         boolean auditShown = caller.hasAny(Roles.AUDITOR, Roles.ADMIN, Roles.REVIEWER);
         List<AuditLine> audit = !auditShown ? List.of() : queries.serverHistory(name, HISTORY).stream()
@@ -67,8 +69,8 @@ public class ServerPage {
         JsonNode verification = ConsoleServers.governance(chosen).path("verification");
         return new ServerDetail(servers.line(chosen), Text.text(official(chosen), "statusMessage"),
                 Text.time(official(chosen).get("publishedAt")), Text.time(verification.get("checkedAt")),
-                servers.remotes(chosen), servers.packages(chosen), servers.oauth(chosen), servers.tools(chosen),
-                servers.toolChanges(chosen), versionLines, exceptionLines, audit, auditShown);
+                servers.remotes(chosen), servers.packages(chosen), servers.oauth(chosen), servers.tools(chosen, canRevoke),
+                servers.toolChanges(chosen), versionLines, exceptionLines, audit, auditShown, notice);
     }
 
     private static JsonNode official(JsonNode item) {

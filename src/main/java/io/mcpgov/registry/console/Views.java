@@ -32,7 +32,7 @@ public final class Views {
     }
 
     public record Tool(String name, String title, String classification, String scopes, String approval,
-            boolean available, String findings) {
+            boolean available, String findings, String reviewId, boolean mayRevoke) {
     }
 
     public record VersionLine(String version, String href, String status, String published, boolean latest,
@@ -40,7 +40,7 @@ public final class Views {
     }
 
     public record ExceptionLine(String id, String state, String classification, String versionRange, String ends,
-            String requestedBy, String decidedBy, String reason) {
+            String requestedBy, String decidedBy, String reason, boolean mayRevoke) {
     }
 
     public record AuditLine(String when, String actor, String action, String target) {
@@ -52,7 +52,8 @@ public final class Views {
 
     public record ServerDetail(ServerLine line, String statusMessage, String published, String verificationChecked,
             List<Remote> remotes, List<Package> packages, OAuth oauth, List<Tool> tools, List<String> toolChanges,
-            List<VersionLine> versions, List<ExceptionLine> exceptions, List<AuditLine> audit, boolean auditShown) {
+            List<VersionLine> versions, List<ExceptionLine> exceptions, List<AuditLine> audit, boolean auditShown,
+            String notice) {
     }
 
     /** An API-key exception waiting for a decision, with what a reviewer needs to decide it. */

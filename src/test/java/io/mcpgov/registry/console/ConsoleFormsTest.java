@@ -134,6 +134,48 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void reviewersRevokeApprovalsFromTheServerPage() {
+        String team = team();
+        String name = ConsoleFixtures.hiddenServer(team, Api.publisher("pub-f", team));
+        String id = ConsoleFixtures.requestException(Api.publisher("pub-f", team), name);
+        Api.as(Api.REVIEWER_2).body(Map.of("reason", "fine")).post(Api.X + "/exceptions/" + id + "/approve").then()
+                .statusCode(200);
+        String tools = ConsoleFixtures.toolServer(team, Api.publisher("pub-f", team));
+        String review = ConsoleFixtures.pendingToolReview(tools);
+        Api.as(Api.REVIEWER_2).body(Map.of("reason", "fine")).post(Api.X + "/tool-reviews/" + review + "/approve")
+                .then().statusCode(200);
+        assertThat(ConsoleFixtures.agentStatus(name)).isEqualTo(200);
+
+        ConsoleSession publisher = ConsoleSession.signIn(base, "pub-f", "publisher", team);
+        assertThat(publisher.get("/console/server?name=" + ConsoleSession.encode(name)).body())
+                .doesNotContain("/revoke");
+        assertThat(publisher.post("/console/exceptions/" + id + "/revoke",
+                Map.of("csrf", publisher.csrf("/console/queue"), "reason", "no")).statusCode()).isEqualTo(403);
+
+        ConsoleSession ada = ConsoleSession.signIn(base, "ada");
+        String page = ada.get("/console/server?name=" + ConsoleSession.encode(name)).body();
+        assertThat(page).contains("/console/exceptions/" + id + "/revoke");
+        HttpResponse<String> revoked = ada.post("/console/exceptions/" + id + "/revoke",
+                Map.of("csrf", ada.csrf("/console/queue"), "reason", "Key leaked in a ticket"));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(ConsoleSession.location(revoked)).contains("notice=exception-revoked");
+        ConsoleFixtures.assertState(id, "revoked");
+        assertThat(ConsoleFixtures.agentStatus(name)).isEqualTo(404);
+
+        assertThat(ada.get("/console/server?name=" + ConsoleSession.encode(tools)).body())
+                .contains("/console/tool-reviews/" + review + "/revoke");
+        HttpResponse<String> toolRevoked = ada.post("/console/tool-reviews/" + review + "/revoke",
+                Map.of("csrf", ada.csrf("/console/queue"), "reason", "Deletes other users' alerts"));
+        assertThat(toolRevoked.statusCode()).isEqualTo(303);
+        Api.as(Api.REVIEWER).get(Api.X + "/tool-reviews/" + review).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("revoked"));
+        HttpResponse<String> again = ada.post("/console/tool-reviews/" + review + "/revoke",
+                Map.of("csrf", ada.csrf("/console/queue"), "reason", "twice"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("tool-review-not-approved");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         ConsoleSession rey = ConsoleSession.signIn(base, "rey");
         HttpResponse<String> out = rey.post("/console/logout", Map.of("csrf", rey.csrf("/console/queue")));
