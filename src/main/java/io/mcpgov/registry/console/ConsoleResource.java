@@ -5,6 +5,7 @@ import io.mcpgov.registry.common.RequestInfo;
 import io.mcpgov.registry.console.Views.Chrome;
 import io.mcpgov.registry.console.Views.ErrorView;
 import io.mcpgov.registry.exception.DecisionRequest;
+import io.mcpgov.registry.exception.ExceptionRequest;
 import io.mcpgov.registry.exception.ExceptionService;
 import io.mcpgov.registry.exception.ExceptionView;
 import io.mcpgov.registry.security.Caller;
@@ -41,6 +42,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,6 +70,7 @@ public class ConsoleResource {
             "exception-rejected", "Exception rejected: the server stays hidden from agents.",
             "tool-approved", "Tool approved: agents may use it in every version that carries this definition.",
             "tool-rejected", "Tool rejected: it is unavailable to agents.",
+            "exception-requested", "Exception requested: a reviewer other than you will decide it.",
             "exception-revoked", "Exception revoked: the versions it covered are hidden from agents again.",
             "tool-revoked", "Tool approval revoked: the tool is unavailable to agents until approved again.");
 
@@ -80,7 +86,7 @@ public class ConsoleResource {
 
         static native TemplateInstance overview(Chrome chrome, GovernanceOverview.Overview overview);
 
-        static native TemplateInstance owners(Chrome chrome, OwnersView.Owners owners);
+        static native TemplateInstance owners(Chrome chrome, OwnersView.Owners owners, String notice);
 
         static native TemplateInstance error(Chrome chrome, ErrorView error);
 
@@ -231,8 +237,27 @@ public class ConsoleResource {
     @GET
     @Path("/owners")
     @RolesAllowed({Roles.PUBLISHER, Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR})
-    public TemplateInstance owners() {
-        return Templates.owners(chrome("owners"), owners.build());
+    public TemplateInstance owners(@QueryParam("notice") String notice) {
+        return Templates.owners(chrome("owners"), owners.build(), notice == null ? null : NOTICES.get(notice));
+    }
+
+    /** A publisher of the owning team asks for an API-key exception; a reviewer decides it in the queue. */
+    @POST
+    @Path("/exceptions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.PUBLISHER)
+    public Response requestException(@FormParam(ConsoleCsrf.FIELD) String token,
+            @FormParam("serverName") String serverName, @FormParam("versionRange") String versionRange,
+            @FormParam("classification") String classification, @FormParam("ends") String ends,
+            @FormParam("justification") String justification, @FormParam("rotationDays") String rotationDays,
+            @FormParam("keyStorage") String keyStorage, @FormParam("offboardingOwner") String offboardingOwner) {
+        csrf.verify(context(), caller.subject(), token);
+        OffsetDateTime end = endOfDay(ends);
+        boolean permanent = "permanent".equals(classification);
+        exceptions.request(new ExceptionRequest(serverName, versionRange, classification, justification,
+                permanent ? null : end, permanent ? end : null,
+                new ExceptionRequest.CompensatingControls(number(rotationDays), keyStorage, offboardingOwner)));
+        return Response.seeOther(URI.create("/console/owners?notice=exception-requested")).build();
     }
 
     /**
@@ -288,6 +313,27 @@ public class ConsoleResource {
         }
     }
 
+    /** A date from a date field, as the end of that day in UTC; null when absent (the service then says so). */
+    private static OffsetDateTime endOfDay(String date) {
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.trim()).atTime(23, 59, 59).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("The date is not valid.",
+                    new io.mcpgov.registry.common.Violation("date-invalid", "/ends", "ends must be a date (yyyy-mm-dd)"));
+        }
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static ProblemException unknownDecision() {
         return ProblemException.badRequest("Choose approve or reject.",
                 new io.mcpgov.registry.common.Violation("decision-invalid", "/decision", "decision must be approve or reject"));
@@ -297,7 +343,10 @@ public class ConsoleResource {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        List<String> problems = e.errors().stream().map(v -> v.ruleId() + ": " + v.message()).toList();
+        List<String> problems = e.errors().stream()
+                .map(v -> v.ruleId() + (v.path() == null || v.path().isEmpty() ? "" : " (" + v.path() + ")") + ": "
+                        + v.message())
+                .toList();
         return page(e.status(), e.title(), e.detail(), problems, false);
     }
 

@@ -44,8 +44,11 @@ public class OwnersView {
             List<PanelRow> waiting) {
     }
 
-    /** One of the team's servers, and what of it is waiting for a reviewer (empty when nothing). */
-    public record Owned(ServerLine line, String waiting) {
+    /**
+     * One of the team's servers, what of it is waiting for a reviewer (empty when nothing), and whether an exception
+     * can be requested for it here (hidden because API-key-only, and no request already waiting).
+     */
+    public record Owned(ServerLine line, String waiting, boolean mayRequest) {
     }
 
     public Owners build() {
@@ -82,9 +85,12 @@ public class OwnersView {
                                     + (r.requiresApproval() ? "unavailable to agents until approved" : "flagged")
                                     + ", waiting " + Text.age(r.requestedAt(), now), "pending")));
         }
-        List<Owned> mine = lines.stream().map(line -> new Owned(line, waiting.stream()
-                .filter(w -> w.href().equals(line.href())).map(PanelRow::detail)
-                .collect(java.util.stream.Collectors.joining("; ")))).toList();
+        List<Owned> mine = lines.stream().map(line -> {
+            String pending = waiting.stream().filter(w -> w.href().equals(line.href())).map(PanelRow::detail)
+                    .collect(java.util.stream.Collectors.joining("; "));
+            boolean apiKeyOnly = line.blocks().stream().anyMatch(b -> b.ruleId().equals("api-key-only"));
+            return new Owned(line, pending, apiKeyOnly && !pending.contains("API-key exception"));
+        }).toList();
         return new Owners(teams, mine, hidden, seesAll, waiting);
     }
 }

@@ -15,8 +15,9 @@ public class UnblockActions {
 
     private static final Map<String, String> ACTIONS = Map.of(
             "api-key-only", "Declare OAuth for the remotes (see \"Declaring OAuth\") and publish a new version;"
-                    + " or, while that is not possible, request an exception (POST " + X + "/exceptions with a"
-                    + " justification, an end date and compensating controls) for a reviewer to decide.",
+                    + " or, while that is not possible, request an exception for a reviewer to decide, with a"
+                    + " justification, an end date and compensating controls (on this page, or POST " + X
+                    + "/exceptions).",
             "oauth-verification-failed", "Fix what the failing checks report on the server's OAuth metadata, then"
                     + " ask for a new verification (POST " + X + "/servers/{name}/versions/{version}/verification)"
                     + " or wait for the next scheduled check.",

@@ -206,6 +206,32 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anOwnerSeesWhatBlocksTheirServerAndRequestsAnException() {
+        String team = team();
+        String name = ConsoleFixtures.hiddenServer(team, Api.publisher("otto", team));
+        Page page = signIn("otto", "publisher", team);
+        page.navigate(base.resolve("/console/owners").toString());
+        Locator card = page.locator("article[data-server=\"" + name + "\"]");
+        assertThat(card.textContent()).contains("Not listed").contains("api-key-only").contains("To unblock");
+        card.locator("details.request summary").click();
+        card.locator("select[name=classification]").selectOption("transitional");
+        card.locator("input[name=ends]").fill(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(20).toString());
+        card.locator("textarea[name=justification]").fill("The vendor ships OAuth next quarter");
+        card.locator("input[name=rotationDays]").fill("30");
+        card.locator("input[name=keyStorage]").fill("vault:kv/mcp/otto");
+        card.locator("input[name=offboardingOwner]").fill("iam-team");
+        shot(page, "owners-request-form");
+        card.locator("button[type=submit]").click();
+        page.waitForURL(url -> url.contains("notice=exception-requested"));
+        assertThat(page.locator(".notice").textContent()).contains("Exception requested");
+        assertThat(page.locator("article[data-server=\"" + name + "\"]").textContent())
+                .contains("Waiting for a reviewer");
+        shot(page, "owners-after-request");
+        Api.as(Api.REVIEWER).get(Api.X + "/exceptions?state=pending&serverName=" + Api.encode(name)).then()
+                .statusCode(200).body("exceptions[0].requestedBy", org.hamcrest.Matchers.equalTo("otto"));
+    }
+
+    @Test
     void anAgentIsRefusedTheConsole() {
         Page page = signIn("agnes");
         assertThat(page.locator("h1").textContent()).contains("Forbidden");

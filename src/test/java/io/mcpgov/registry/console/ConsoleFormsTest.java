@@ -176,6 +176,34 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void ownersRequestAnExceptionFromTheOwnersPage() {
+        String team = team();
+        String name = ConsoleFixtures.hiddenServer(team, Api.publisher("pim", team));
+        ConsoleSession pim = ConsoleSession.signIn(base, "pim", "publisher", team);
+        assertThat(pim.get("/console/owners").body()).contains("Request an exception");
+        String ends = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        Map<String, String> form = new java.util.HashMap<>(Map.of("csrf", pim.csrf("/console/owners"),
+                "serverName", name, "classification", "transitional", "ends", ends,
+                "justification", "Vendor ships OAuth in Q3", "rotationDays", "30", "keyStorage", "vault:kv/mcp/x",
+                "offboardingOwner", "iam-team"));
+        form.put("justification", " ");
+        HttpResponse<String> refused = pim.post("/console/exceptions", form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("/justification");
+        form.put("justification", "Vendor ships OAuth in Q3");
+        HttpResponse<String> done = pim.post("/console/exceptions", form);
+        assertThat(done.statusCode()).isEqualTo(303);
+        Api.as(Api.REVIEWER).get(Api.X + "/exceptions?state=pending&serverName=" + Api.encode(name)).then()
+                .statusCode(200).body("exceptions[0].requestedBy", org.hamcrest.Matchers.equalTo("pim"))
+                .body("exceptions[0].compensatingControls.rotationDays", org.hamcrest.Matchers.equalTo(30));
+        assertThat(pim.get("/console/owners").body()).contains("Waiting for a reviewer");
+
+        ConsoleSession other = ConsoleSession.signIn(base, "pim", "publisher", team + "-x");
+        form.put("csrf", other.csrf("/console/owners"));
+        assertThat(other.post("/console/exceptions", form).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         ConsoleSession rey = ConsoleSession.signIn(base, "rey");
         HttpResponse<String> out = rey.post("/console/logout", Map.of("csrf", rey.csrf("/console/queue")));
