@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.console.Views.Block;
-import io.mcpgov.registry.console.Views.Package;
+import io.mcpgov.registry.console.Views.PackageLine;
 import io.mcpgov.registry.console.Views.Remote;
 import io.mcpgov.registry.console.Views.ServerLine;
 import io.mcpgov.registry.console.Views.Tool;
@@ -15,9 +15,7 @@ import io.mcpgov.registry.server.ServerReadService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -115,10 +113,10 @@ public class ConsoleServers {
         return out;
     }
 
-    public List<Package> packages(JsonNode item) {
-        List<Package> out = new ArrayList<>();
+    public List<PackageLine> packages(JsonNode item) {
+        List<PackageLine> out = new ArrayList<>();
         for (JsonNode p : governance(item).path("auth").path("packages")) {
-            out.add(new Package(p.path("index").asInt(), Text.text(p, "registryType"), Text.text(p, "identifier"),
+            out.add(new PackageLine(p.path("index").asInt(), Text.text(p, "registryType"), Text.text(p, "identifier"),
                     Text.text(p, "transport"), Text.text(p, "auth"), Text.joined(p.path("credentials"))));
         }
         return out;
@@ -203,11 +201,6 @@ public class ConsoleServers {
         } catch (IOException e) {
             throw new IllegalStateException("A server entry could not be read", e);
         }
-    }
-
-    /** The fields of an object, for generic rendering. */
-    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node.fields();
     }
 
     private static String blankToNull(String s) {

@@ -27,7 +27,7 @@ public final class Views {
             String verdict, String failedChecks, String detail, String summary) {
     }
 
-    public record Package(int index, String registryType, String identifier, String transport, String auth,
+    public record PackageLine(int index, String registryType, String identifier, String transport, String auth,
             String credentials) {
     }
 
@@ -51,7 +51,7 @@ public final class Views {
     }
 
     public record ServerDetail(ServerLine line, String statusMessage, String published, String verificationChecked,
-            List<Remote> remotes, List<Package> packages, OAuth oauth, List<Tool> tools, List<String> toolChanges,
+            List<Remote> remotes, List<PackageLine> packages, OAuth oauth, List<Tool> tools, List<String> toolChanges,
             List<VersionLine> versions, List<ExceptionLine> exceptions, List<AuditLine> audit, boolean auditShown,
             String notice) {
     }
