@@ -34,6 +34,7 @@ class LocalRunBanner {
         }
         StringBuilder out = new StringBuilder("\n\nGoverned MCP Registry is running on http://localhost:").append(port)
                 .append("  (API docs: http://localhost:").append(port).append("/q/swagger-ui)\n")
+                .append("Web console: http://localhost:").append(port).append("/console  (sign in as a demo user below)\n")
                 .append("PostgreSQL: ").append(jdbc).append("\n");
         if (issuer != null) {
             out.append("Local token issuer: ").append(issuer).append("\nGet a token for a demo user (roles and team):\n");
