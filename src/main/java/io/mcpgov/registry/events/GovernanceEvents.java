@@ -1,5 +1,6 @@
 package io.mcpgov.registry.events;
 
+import io.mcpgov.registry.server.ServerRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -23,6 +24,12 @@ public class GovernanceEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void versionsChanged(List<Long> versionIds, String cause) {
         listings.reconcile(versionIds, cause);
+    }
+
+    /** The same, for rows already read through the listing gate in this transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void listingOf(List<ServerRow> rows, String cause) {
+        listings.reconcileRows(rows, cause);
     }
 
     /** An event of its own, and then the listing of the versions it affects. */

@@ -30,23 +30,29 @@ public class ListingReconciler {
             return;
         }
         outbox.getEntityManager().flush();
-        for (ServerRow row : rows.byIds(versionIds)) {
+        reconcileRows(rows.byIds(versionIds), cause);
+    }
+
+    /** The same, for rows already read through the listing gate in this transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcileRows(List<ServerRow> current, String cause) {
+        for (ServerRow row : current) {
             boolean listed = row.listed() && !"deleted".equals(row.status());
             List<String> reasons = "deleted".equals(row.status()) && row.hiddenBy().isEmpty()
                     ? List.of("deleted") : row.hiddenBy();
             String reasonText = String.join(",", reasons);
-            @SuppressWarnings("unchecked")
-            List<Object[]> previous = outbox.getEntityManager()
-                    .createNativeQuery("SELECT listed, reasons FROM listing_state WHERE server_version_id = ?1")
-                    .setParameter(1, row.id())
-                    .getResultList();
-            if (!previous.isEmpty() && (Boolean) previous.get(0)[0] == listed && reasonText.equals(previous.get(0)[1])) {
+            // one statement: records the state, and changes nothing (0 rows) when it is what was last announced
+            int changed = outbox.getEntityManager().createNativeQuery("""
+                    INSERT INTO listing_state (server_version_id, listed, reasons) VALUES (?1, ?2, ?3)
+                    ON CONFLICT (server_version_id) DO UPDATE SET listed = EXCLUDED.listed, reasons = EXCLUDED.reasons
+                    WHERE (listing_state.listed, listing_state.reasons) IS DISTINCT FROM (EXCLUDED.listed, EXCLUDED.reasons)""")
+                    .setParameter(1, row.id()).setParameter(2, listed).setParameter(3, reasonText)
+                    .executeUpdate();
+            if (changed == 0) {
                 continue;
             }
-            outbox.getEntityManager().createNativeQuery("""
-                    INSERT INTO listing_state (server_version_id, listed, reasons) VALUES (?1, ?2, ?3)
-                    ON CONFLICT (server_version_id) DO UPDATE SET listed = EXCLUDED.listed, reasons = EXCLUDED.reasons""")
-                    .setParameter(1, row.id()).setParameter(2, listed).setParameter(3, reasonText)
+            // what agents see changed: discovery caches on every instance must not answer from before
+            outbox.getEntityManager().createNativeQuery("UPDATE registry_generation SET generation = generation + 1 WHERE id = 1")
                     .executeUpdate();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", row.name());

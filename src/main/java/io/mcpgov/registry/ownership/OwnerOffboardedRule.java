@@ -10,8 +10,13 @@ public class OwnerOffboardedRule implements ListingRule {
 
     public static final String ID = "owner-offboarded";
 
-    /** True when the row's accountable owner was offboarded (a primary-key probe). */
-    static final String ORPHANED = "EXISTS (SELECT 1 FROM offboarded_subject os WHERE os.subject = sv.accountable_owner)";
+    /**
+     * True when the row's accountable owner was offboarded (a primary-key probe). Written as a scalar subquery, not
+     * EXISTS: under NOT, EXISTS becomes an anti-join whose row estimate (the table is nearly always empty) makes the
+     * planner sort every listed row instead of walking the (name, version) index for a page.
+     */
+    static final String ORPHANED =
+            "COALESCE((SELECT true FROM offboarded_subject os WHERE os.subject = sv.accountable_owner), false)";
 
     @Override
     public String ruleId() {

@@ -57,10 +57,8 @@ public class PublishStore {
 
     @Transactional
     public ServerRow insert(JsonNode document, AuthProfile profile, String owningTeam, String accountableOwner) {
-        ServerVersion entry = store(new Publication(document, profile, owningTeam, accountableOwner,
-                ServerStatus.ACTIVE, false), "server.published");
-        versions.flush();
-        return rows.byIds(List.of(entry.id)).get(0);
+        return store(new Publication(document, profile, owningTeam, accountableOwner, ServerStatus.ACTIVE, false),
+                "server.published");
     }
 
     /**
@@ -69,7 +67,7 @@ public class PublishStore {
      * written, so a caller storing many versions in one transaction can skip a refused one and go on.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ServerVersion store(Publication publication, String auditAction) {
+    public ServerRow store(Publication publication, String auditAction) {
         JsonNode document = publication.document();
         String name = document.get("name").asText();
         String version = document.get("version").asText();
@@ -116,9 +114,12 @@ public class PublishStore {
         versions.flush();
         admissionControl.stored(entry, admission);
         published.fire(new VersionPublished(entry, document, profile, publication.bulk()));
+        versions.flush();
+        // read before the audit event: its chain lock is held until commit, so the work after it is kept short
+        ServerRow row = rows.byIds(List.of(entry.id)).get(0);
         audit.record(auditAction, "server-version", name + "@" + version, null, summary(entry));
-        events.versionsChanged(List.of(entry.id), auditAction);
-        return entry;
+        events.listingOf(List.of(row), auditAction);
+        return row;
     }
 
     /** A remote URL belongs to the first server that published it; checked before anything is written. */

@@ -29,6 +29,7 @@ public class ReadCache {
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.maxBytes())
                 .weigher((String key, Entry entry) -> key.length() * 2 + entry.body().length + 64)
+                .expireAfterWrite(config.maxAge())
                 .build();
     }
 

@@ -25,11 +25,11 @@ public interface VerificationConfig {
     Duration interval();
 
     /** How often the scheduler looks for versions due for a check. */
-    @WithDefault("60s")
+    @WithDefault("10s")
     String scanEvery();
 
-    /** Versions one scan claims at most. */
-    @WithDefault("50")
+    /** Versions one scan claims at most (and never more than the pool has room for). */
+    @WithDefault("200")
     int batchSize();
 
     /** Verifications running at once on one instance. */

@@ -17,13 +17,17 @@ class VerificationScheduler {
         this.config = config;
     }
 
-    @Scheduled(every = "${registry.verification.scan-every:60s}", delayed = "${registry.verification.scan-every:60s}",
+    @Scheduled(every = "${registry.verification.scan-every:10s}", delayed = "${registry.verification.scan-every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
         if (!config.enabled()) {
             return;
         }
-        for (long id : store.claimDue(config.batchSize())) {
+        int claim = Math.min(config.batchSize(), service.room());
+        if (claim <= 0) {
+            return;
+        }
+        for (long id : store.claimDue(claim)) {
             service.submit(id);
         }
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,6 +53,11 @@ public class VerificationService {
         if (config.enabled() && !published.bulk() && !published.profile().remotes().isEmpty()) {
             submit(published.entry().id);
         }
+    }
+
+    /** How many more checks the pool can take without refusing. */
+    int room() {
+        return pool instanceof ThreadPoolExecutor executor ? executor.getQueue().remainingCapacity() : config.batchSize();
     }
 
     /** Queues a check; when the pool is full the version is left due for the next scan. */
