@@ -10,13 +10,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.hibernate.Session;
 
 /**
  * Appends events to the hash chain. Appends are serialised by a transaction-scoped advisory lock taken before the
- * previous hash is read and the id is drawn, and released at commit: ids follow chain order, and two transactions
- * can never chain onto the same predecessor. The lock is held from the append to the end of the transaction, so
- * services record their event as late as they can.
+ * previous hash is read and the ids are drawn, and released at commit: ids follow chain order, and two transactions
+ * can never chain onto the same predecessor. {@link AuditLog} appends a transaction's events just before it commits,
+ * so the lock is held only for the append and the commit.
  */
 @ApplicationScoped
 public class AuditChain {
@@ -33,15 +34,27 @@ public class AuditChain {
         this.em = em;
     }
 
-    /** Appends {@code draft} (its id is ignored) in the caller's transaction; returns it with its id. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public AuditRecord append(AuditRecord draft) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
+    /**
+     * Appends {@code drafts} (their ids are ignored) in the caller's transaction, in order, and then, if
+     * {@code visibleChange}, moves the counter that discovery caches check: after the chain's lock, always, so the
+     * two locks are taken in one order.
+     */
+    public void append(List<AuditRecord> drafts, boolean visibleChange) {
+        em.unwrap(Session.class).doWork(c -> {
             lock(c);
             String prev = head(c);
-            AuditRecord record = draft.withId(nextId(c));
-            insert(c, record, prev, AuditHash.hash(record, prev));
-            return record;
+            for (AuditRecord draft : drafts) {
+                AuditRecord record = draft.withId(nextId(c));
+                String hash = AuditHash.hash(record, prev);
+                insert(c, record, prev, hash);
+                prev = hash;
+            }
+            if (visibleChange) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE registry_generation SET generation = generation + 1 WHERE id = 1")) {
+                    ps.executeUpdate();
+                }
+            }
         });
     }
 

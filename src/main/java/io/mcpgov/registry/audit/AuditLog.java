@@ -7,7 +7,12 @@ import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Writes audit events. It joins the caller's transaction and refuses to run without one, so a change and its
@@ -25,7 +30,11 @@ public class AuditLog {
     private final ObjectMapper json;
     private final Event<ActorActed> acted;
 
-    AuditLog(AuditChain chain, Caller caller, RequestInfo request, ObjectMapper json, Event<ActorActed> acted) {
+    private final TransactionSynchronizationRegistry transactions;
+
+    AuditLog(AuditChain chain, Caller caller, RequestInfo request, ObjectMapper json, Event<ActorActed> acted,
+            TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.chain = chain;
         this.caller = caller;
         this.request = request;
@@ -38,7 +47,7 @@ public class AuditLog {
      * @param after the target's state after the change (null for a removal); never secrets
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditRecord record(String action, String targetType, String targetId, Object before, Object after) {
+    public void record(String action, String targetType, String targetId, Object before, Object after) {
         boolean anonymous = caller.anonymous();
         AuditRecord draft = new AuditRecord(0, Times.now(), anonymous ? null : caller.subject(),
                 anonymous ? null : caller.clientId(), String.join(",", caller.roles()), action, targetType, targetId,
@@ -46,15 +55,64 @@ public class AuditLog {
         if (!anonymous) {
             acted.fire(new ActorActed(draft.actorSubject(), caller.teams(), draft.occurredAt()));
         }
-        // last: the chain's lock is held from here to the end of the transaction
-        return chain.append(draft);
+        pending().add(draft);
     }
 
     /** A change the registry made on its own (no caller, no request), such as a scheduled verification. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditRecord recordSystem(String action, String targetType, String targetId, Object before, Object after) {
-        return chain.append(new AuditRecord(0, Times.now(), SYSTEM_ACTOR, null, "", action, targetType, targetId,
+    public void recordSystem(String action, String targetType, String targetId, Object before, Object after) {
+        pending().add(new AuditRecord(0, Times.now(), SYSTEM_ACTOR, null, "", action, targetType, targetId,
                 toJson(before), toJson(after), null, null));
+    }
+
+    /**
+     * This transaction changes what agents may reach in a way no event of its own says (a background check that
+     * changed a listing): discovery caches must not answer from before it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void visibleChange() {
+        pending().visibleChange = true;
+    }
+
+    /**
+     * The transaction's events, appended to the chain just before it commits (not when recorded): the chain's lock is
+     * then held only for the append and the commit, and a transaction that rolls back leaves no event.
+     */
+    private Pending pending() {
+        Pending pending = (Pending) transactions.getResource(Pending.class);
+        if (pending == null) {
+            Pending created = new Pending();
+            transactions.putResource(Pending.class, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    chain.append(created.records, created.movesCounter());
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    // nothing to release: the chain's lock ends with the transaction
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    private static final class Pending {
+        /** Actions that change nothing agents see: they do not empty discovery caches. */
+        private static final Set<String> INVISIBLE = Set.of("authorization.denied", "verification.changed");
+
+        private final List<AuditRecord> records = new ArrayList<>();
+        private boolean visibleChange;
+
+        void add(AuditRecord record) {
+            records.add(record);
+        }
+
+        boolean movesCounter() {
+            return visibleChange || records.stream().anyMatch(r -> !INVISIBLE.contains(r.action()));
+        }
     }
 
     private String toJson(Object value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /** Writes refused attempts in a transaction of their own (the refused change has none). */
 @ApplicationScoped
@@ -18,8 +19,8 @@ public class DeniedAccessLog {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public AuditRecord record(AuditRecord draft) {
-        return chain.append(draft);
+    public void record(AuditRecord draft) {
+        chain.append(List.of(draft), false);
     }
 
     String json(Object value) {

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.events;
 
+import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.server.ServerRow;
 import io.mcpgov.registry.server.ServerRowRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,10 @@ public class ListingReconciler {
 
     private final ServerRowRepository rows;
     private final EventOutbox outbox;
+    private final AuditLog audit;
 
-    ListingReconciler(ServerRowRepository rows, EventOutbox outbox) {
+    ListingReconciler(ServerRowRepository rows, EventOutbox outbox, AuditLog audit) {
+        this.audit = audit;
         this.rows = rows;
         this.outbox = outbox;
     }
@@ -51,9 +54,7 @@ public class ListingReconciler {
             if (changed == 0) {
                 continue;
             }
-            // what agents see changed: discovery caches on every instance must not answer from before
-            outbox.getEntityManager().createNativeQuery("UPDATE registry_generation SET generation = generation + 1 WHERE id = 1")
-                    .executeUpdate();
+            audit.visibleChange();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", row.name());
             data.put("version", row.version());

@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 
 /**
@@ -22,16 +24,27 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class KnownSubjects {
 
+    private static final Duration REFRESH = Duration.ofHours(1);
+
     private final EntityManager em;
     private final Duration maxAge;
+    private final Map<String, Seen> written = new ConcurrentHashMap<>();
 
     KnownSubjects(EntityManager em, OwnershipSettings settings) {
         this.em = em;
         this.maxAge = Duration.ofDays(settings.knownSubjectMaxAgeDays());
     }
 
-    /** Records the actor of every audited change (in its transaction); skips the write when nothing is new. */
+    /**
+     * Records the actor of every audited change (in its transaction); skips the write when nothing is new. What this
+     * instance wrote lately is remembered, so that a busy publisher's changes do not all queue on their row's lock.
+     */
     void seen(@Observes ActorActed acted) {
+        Seen last = written.get(acted.subject());
+        Set<String> seenTeams = Set.copyOf(acted.teams());
+        if (last != null && last.teams().equals(seenTeams) && last.at().isAfter(acted.at().minus(REFRESH))) {
+            return;
+        }
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO known_subject (subject, teams, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
@@ -46,6 +59,10 @@ public class KnownSubjects {
                 ps.executeUpdate();
             }
         });
+        written.put(acted.subject(), new Seen(seenTeams, acted.at()));
+    }
+
+    private record Seen(Set<String> teams, Instant at) {
     }
 
     /** The teams {@code subject}'s token carried when last seen, if that was recent enough. */
@@ -61,5 +78,4 @@ public class KnownSubjects {
             }
         });
     }
-
 }

@@ -40,13 +40,17 @@ public class ReadCache {
         }
         Fence now = fence.current();
         Entry cached = entries.getIfPresent(key);
-        if (cached != null && cached.generation() == now.generation()
-                && (cached.horizon() == null || now.now().isBefore(cached.horizon()))) {
+        if (valid(cached, now)) {
             return cached.body();
         }
-        byte[] body = write(compute.get());
-        entries.put(key, new Entry(now.generation(), now.horizon(), body));
-        return body;
+        // one computation per key at a time: readers that miss together wait for it instead of repeating it
+        return entries.asMap().compute(key, (k, current) -> valid(current, now) ? current
+                : new Entry(now.generation(), now.horizon(), write(compute.get()))).body();
+    }
+
+    private static boolean valid(Entry entry, Fence now) {
+        return entry != null && entry.generation() == now.generation()
+                && (entry.horizon() == null || now.now().isBefore(entry.horizon()));
     }
 
     private byte[] write(Object value) {

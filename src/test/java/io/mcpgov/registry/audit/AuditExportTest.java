@@ -22,6 +22,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The export streams JSON lines from a cursor: chunked, no length known up front, every event once, in order. */
@@ -40,12 +42,12 @@ class AuditExportTest {
 
     private String manyEvents(String action) {
         String actor = "exporter-" + System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < EVENTS; i++) {
-                chain.append(new AuditRecord(0, Times.now(), actor, "cli", "admin", action, "namespace", "org.bulk" + i,
-                        null, "{\"owningTeam\":\"team-bulk\",\"i\":" + i + "}", "bulk-" + i, "127.0.0.1"));
-            }
-        });
+        List<AuditRecord> records = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            records.add(new AuditRecord(0, Times.now(), actor, "cli", "admin", action, "namespace", "org.bulk" + i,
+                    null, "{\"owningTeam\":\"team-bulk\",\"i\":" + i + "}", "bulk-" + i, "127.0.0.1"));
+        }
+        QuarkusTransaction.requiringNew().run(() -> chain.append(records, false));
         return actor;
     }
 
