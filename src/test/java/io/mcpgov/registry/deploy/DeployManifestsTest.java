@@ -188,7 +188,7 @@ class DeployManifestsTest {
 
     @Test
     void workloadsReferenceOnlyObjectsThatAreDocumented() {
-        Set<String> secrets = Set.of("registry-db-runtime", "registry-db-app", "registry-db-ca");
+        Set<String> secrets = Set.of("registry-db-runtime", "registry-db-app", "registry-db-ca", "registry-console-oidc");
         for (String kind : List.of("Deployment", "Job")) {
             Map<String, Object> workload = kubernetesObjects().stream().filter(o -> kind.equals(o.get("kind")))
                     .findFirst().orElseThrow();
