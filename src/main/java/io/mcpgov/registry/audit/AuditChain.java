@@ -1,5 +1,6 @@
 package io.mcpgov.registry.audit;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,9 +30,11 @@ public class AuditChain {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)";
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    AuditChain(EntityManager em) {
+    AuditChain(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -40,7 +43,9 @@ public class AuditChain {
      * two locks are taken in one order.
      */
     public void append(List<AuditRecord> drafts, boolean visibleChange) {
-        em.unwrap(Session.class).doWork(c -> {
+        // Not through the session: when this runs at commit, Hibernate has already flushed and let its connection go.
+        // The pool hands out the transaction's own connection; closing it here returns it before the commit.
+        try (Connection c = dataSource.getConnection()) {
             lock(c);
             String prev = head(c);
             for (AuditRecord draft : drafts) {
@@ -55,7 +60,9 @@ public class AuditChain {
                     ps.executeUpdate();
                 }
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit trail could not be appended", e);
+        }
     }
 
     /** Events written before the chain existed are hashed once, in id order, before anything is appended. */

@@ -3,6 +3,7 @@ package io.mcpgov.registry.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpgov.registry.support.Api;
+import io.mcpgov.registry.support.Docs;
 import io.mcpgov.registry.support.RegistryTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -10,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Who may open which console page: the same visibility as the API, agents refused, sign-in required. */
@@ -101,6 +103,18 @@ class ConsoleAccessTest {
         assertThat(rey.get("/console/overview").body()).contains("Servers by auth type").contains("Exceptions expiring soon");
         assertThat(rey.get("/console/owners").body()).contains("Servers not listed").contains(name);
         assertThat(rey.get("/console/servers?search=" + ConsoleSession.encode(name)).body()).contains(name);
+    }
+
+    @Test
+    void theOverviewNamesOrphanedServersForReviewers() {
+        String team = "team-orphan-" + System.nanoTime();
+        String leaver = "leaver-" + System.nanoTime();
+        String name = Api.freshNamespace(team) + "/left-behind";
+        Api.publishOk(Api.publisher(leaver, team), Docs.publicRemote(name, "1.0.0"));
+        Api.as(Api.ADMIN).body(Map.of("subject", leaver, "reason", "Left the company"))
+                .post(Api.X + "/offboardings").then().statusCode(201);
+        String overview = ConsoleSession.signIn(base, "rey").get("/console/overview").body();
+        assertThat(overview).contains("Orphaned servers").contains(name).contains("Access reviews overdue");
     }
 
     @Test
