@@ -2,7 +2,7 @@
 # The registry's benchmark: one command, everything it needs started here and stopped at the end.
 # See README.md, section "Benchmark", for what it measures and how to read the results.
 #
-#   bench/run.sh [--sizes 10000,100000] [--duration 30s] [--warmup 5s] [--connections 32] [--threads 2]
+#   bench/run.sh [--sizes 10000,100000] [--duration 30s] [--warmup 10s] [--connections 32] [--threads 2]
 #                [--load auto|import|publish] [--jvm-opts "-Xmx256m ..."] [--env NAME=VALUE]... [--no-build]
 #                [--jar PATH] [--keep-data]
 set -Eeuo pipefail
@@ -16,7 +16,7 @@ EXT=/v0.1/x/io.mcpgov.registry
 
 SIZES="10000,100000"
 DURATION="30s"
-WARMUP="5s"
+WARMUP="10s"
 CONNECTIONS=32
 THREADS=2
 LOAD_MODE="auto"
@@ -36,7 +36,7 @@ usage() {
 
   --sizes        data set sizes in versions, comma-separated (default 10000,100000)
   --duration     measured time per scenario (default 30s)
-  --warmup       warm-up time per scenario, not measured (default 5s)
+  --warmup       warm-up time per scenario, not measured (default 10s)
   --connections  wrk connections (default 32); --threads wrk threads (default 2)
   --load         how the data set gets in: import (POST .../imports), publish (POST /v0.1/publish, concurrent),
                  auto (import when the registry offers it, else publish; default)

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
 
@@ -27,7 +28,8 @@ public class AuditChain {
     private static final String LOCK = "SELECT pg_advisory_xact_lock(1635083380, 1)";
     private static final String INSERT = "INSERT INTO audit_event (id, occurred_at, actor_subject, actor_client_id,"
             + " actor_roles, action, target_type, target_id, before, after, request_id, source_address, prev_hash, hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)";
+            + " VALUES";
+    private static final String BUMP = "UPDATE registry_generation SET generation = generation + 1 WHERE id = 1";
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -40,26 +42,27 @@ public class AuditChain {
     /**
      * Appends {@code drafts} (their ids are ignored) in the caller's transaction, in order, and then, if
      * {@code visibleChange}, moves the counter that discovery caches check: after the chain's lock, always, so the
-     * two locks are taken in one order.
+     * two locks are taken in one order. Everything under the lock is a fixed number of round trips (lock; head and
+     * ids; the rows and the counter), however many events, since the lock is held until the commit.
      */
     public void append(List<AuditRecord> drafts, boolean visibleChange) {
+        if (drafts.isEmpty() && !visibleChange) {
+            return;
+        }
         // Not through the session: when this runs at commit, Hibernate has already flushed and let its connection go.
         // The pool hands out the transaction's own connection; closing it here returns it before the commit.
         try (Connection c = dataSource.getConnection()) {
             lock(c);
-            String prev = head(c);
-            for (AuditRecord draft : drafts) {
-                AuditRecord record = draft.withId(nextId(c));
+            Head head = headAndIds(c, drafts.size());
+            String prev = head.hash() != null ? head.hash() : seal(c);
+            List<Chained> chained = new ArrayList<>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                AuditRecord record = drafts.get(i).withId(head.ids()[i]);
                 String hash = AuditHash.hash(record, prev);
-                insert(c, record, prev, hash);
+                chained.add(new Chained(record, prev, hash));
                 prev = hash;
             }
-            if (visibleChange) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE registry_generation SET generation = generation + 1 WHERE id = 1")) {
-                    ps.executeUpdate();
-                }
-            }
+            insert(c, chained, visibleChange);
         } catch (SQLException e) {
             throw new IllegalStateException("The audit trail could not be appended", e);
         }
@@ -123,31 +126,74 @@ public class AuditChain {
         return prev;
     }
 
-    private static long nextId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT nextval('audit_event_id_seq')");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    private record Head(String hash, long[] ids) {
+    }
+
+    private record Chained(AuditRecord record, String prev, String hash) {
+    }
+
+    /** The last event's hash (null when unchained events must be sealed first, genesis for none) and new ids. */
+    private static Head headAndIds(Connection c, int count) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce((SELECT CASE WHEN hash IS NULL THEN '' ELSE hash"
+                + " END FROM audit_event ORDER BY id DESC LIMIT 1), ?), ARRAY(SELECT nextval('audit_event_id_seq')"
+                + " FROM generate_series(1, ?))")) {
+            ps.setString(1, AuditHash.GENESIS);
+            ps.setInt(2, count);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String hash = rs.getString(1);
+                Long[] ids = (Long[]) rs.getArray(2).getArray();
+                long[] out = new long[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    out[i] = ids[i];
+                }
+                return new Head(hash.isEmpty() ? null : hash, out);
+            }
         }
     }
 
-    private static void insert(Connection c, AuditRecord r, String prev, String hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setLong(1, r.id());
-            ps.setObject(2, r.occurredAt().atOffset(ZoneOffset.UTC));
-            ps.setString(3, r.actorSubject());
-            ps.setString(4, r.actorClientId());
-            ps.setString(5, r.actorRoles());
-            ps.setString(6, r.action());
-            ps.setString(7, r.targetType());
-            ps.setString(8, r.targetId());
-            ps.setString(9, r.before());
-            ps.setString(10, r.after());
-            ps.setString(11, r.requestId());
-            ps.setString(12, r.sourceAddress());
-            ps.setString(13, prev);
-            ps.setString(14, hash);
-            ps.executeUpdate();
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)";
+    private static final int ROWS_PER_STATEMENT = 1000;
+
+    /** The events as multi-row inserts, the first one carrying the counter's move. */
+    private static void insert(Connection c, List<Chained> chained, boolean visibleChange) throws SQLException {
+        if (chained.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(BUMP)) {
+                ps.executeUpdate();
+            }
+            return;
+        }
+        for (int from = 0; from < chained.size(); from += ROWS_PER_STATEMENT) {
+            List<Chained> part = chained.subList(from, Math.min(chained.size(), from + ROWS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder();
+            if (visibleChange && from == 0) {
+                sql.append("WITH bump AS (").append(BUMP).append(") ");
+            }
+            sql.append(INSERT);
+            for (int i = 0; i < part.size(); i++) {
+                sql.append(i == 0 ? " " : ", ").append(ROW);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int p = 0;
+                for (Chained row : part) {
+                    AuditRecord r = row.record();
+                    ps.setLong(++p, r.id());
+                    ps.setObject(++p, r.occurredAt().atOffset(ZoneOffset.UTC));
+                    ps.setString(++p, r.actorSubject());
+                    ps.setString(++p, r.actorClientId());
+                    ps.setString(++p, r.actorRoles());
+                    ps.setString(++p, r.action());
+                    ps.setString(++p, r.targetType());
+                    ps.setString(++p, r.targetId());
+                    ps.setString(++p, r.before());
+                    ps.setString(++p, r.after());
+                    ps.setString(++p, r.requestId());
+                    ps.setString(++p, r.sourceAddress());
+                    ps.setString(++p, row.prev());
+                    ps.setString(++p, row.hash());
+                }
+                ps.executeUpdate();
+            }
         }
     }
 }

@@ -41,7 +41,13 @@ public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMappi
         for (int dot = namespace.length(); dot > 0; dot = namespace.lastIndexOf('.', dot - 1)) {
             candidates.add(namespace.substring(0, dot));
         }
-        return list("namespace in ?1", candidates).stream()
+        // a fixed-shape statement: an IN list of varying length would be planned again on every call
+        @SuppressWarnings("unchecked")
+        List<NamespaceMapping> found = getEntityManager()
+                .createNativeQuery("SELECT * FROM namespace WHERE namespace = ANY (?1)", NamespaceMapping.class)
+                .setParameter(1, candidates.toArray(String[]::new))
+                .getResultList();
+        return found.stream()
                 .filter(m -> m.covers(namespace))
                 .max(Comparator.comparingInt(NamespaceMapping::specificity));
     }

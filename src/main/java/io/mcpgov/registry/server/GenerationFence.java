@@ -4,10 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class GenerationFence {
+
+    private static final String MICROS = "(extract(epoch FROM %s) * 1000000)::bigint";
 
     private final AgroalDataSource dataSource;
     private final String sql;
@@ -35,7 +37,9 @@ public class GenerationFence {
         String horizon = horizons.isEmpty() ? "NULL::timestamptz" : horizons.size() == 1
                 ? horizons.get(0).nextChangeSql()
                 : horizons.stream().map(ListingHorizon::nextChangeSql).collect(Collectors.joining(", ", "LEAST(", ")"));
-        this.sql = "SELECT generation, now(), " + horizon + " FROM registry_generation WHERE id = 1";
+        // times as epoch microseconds: cheaper to read than timestamps, on the hottest query of the registry
+        this.sql = "SELECT generation, " + MICROS.formatted("now()") + ", " + MICROS.formatted(horizon)
+                + " FROM registry_generation WHERE id = 1";
     }
 
     public Fence current() {
@@ -83,13 +87,20 @@ public class GenerationFence {
     }
 
     private Fence query() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        // prepared, so that the driver keeps it parsed and the server keeps it planned on each pooled connection
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             rs.next();
-            OffsetDateTime horizon = rs.getObject(3, OffsetDateTime.class);
-            return new Fence(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                    horizon == null ? null : horizon.toInstant());
+            long generation = rs.getLong(1);
+            Instant now = micros(rs.getLong(2));
+            long horizon = rs.getLong(3);
+            return new Fence(generation, now, rs.wasNull() ? null : micros(horizon));
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the change counter failed", e);
         }
+    }
+
+    private static Instant micros(long epochMicros) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000);
     }
 }

@@ -35,6 +35,20 @@ public class ServerVersionRepository implements PanacheRepositoryBase<ServerVers
         return find("name = ?1 order by publishedAt, id", name).list();
     }
 
+    /** A version's id and version string, without its document. */
+    public record VersionRef(long id, String version) {
+    }
+
+    /** The server's versions in publication order, ids and version strings only. */
+    public List<VersionRef> versionRefs(String name) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT id, version FROM server_version WHERE name = ?1 ORDER BY published_at, id")
+                .setParameter(1, name)
+                .getResultList();
+        return rows.stream().map(r -> new VersionRef(((Number) r[0]).longValue(), (String) r[1])).toList();
+    }
+
     /** What publishing a new version needs to know about the server, in one query. */
     public ServerState state(String name, String version) {
         Object[] row = (Object[]) getEntityManager().createNativeQuery("""

@@ -10,6 +10,7 @@ import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.publish.VersionPublished;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
+import io.mcpgov.registry.server.ServerVersionRepository.VersionRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -50,12 +51,12 @@ public class ToolRecorder {
         ServerVersion entry = published.entry();
         Optional<ToolDeclaration> declaration = ToolDeclaration.read(published.document());
         List<DeclaredTool> tools = declaration.map(ToolDeclaration::tools).orElse(List.of());
-        ServerVersion previous = previousVersion(entry);
+        VersionRef previous = previousVersion(entry);
         ToolChanges changes = null;
         if (previous != null) {
-            Optional<List<ToolSnapshot>> before = snapshots(previous.id);
+            Optional<List<ToolSnapshot>> before = snapshots(previous.id());
             if (declaration.isPresent() || before.isPresent()) {
-                changes = ToolChanges.between(previous.version,
+                changes = ToolChanges.between(previous.version(),
                         before.orElse(List.of()), tools.stream().map(ToolSnapshot::of).toList());
             }
         }
@@ -93,7 +94,7 @@ public class ToolRecorder {
                 .setParameter(2, declaration.isPresent())
                 .setParameter(3, hasReview)
                 .setParameter(4, view.toString())
-                .setParameter(5, previous == null ? null : previous.version)
+                .setParameter(5, previous == null ? null : previous.version())
                 .setParameter(6, changes == null ? null : write(changes))
                 .executeUpdate();
         if (declaration.isPresent() || changes != null) {
@@ -204,17 +205,17 @@ public class ToolRecorder {
      * The version this one follows: for a semver version the highest lower semver version, for any other the one
      * published last before it. Null for the first.
      */
-    ServerVersion previousVersion(ServerVersion entry) {
-        List<ServerVersion> others = versions.allVersions(entry.name).stream()
-                .filter(v -> !v.id.equals(entry.id)).toList();
+    VersionRef previousVersion(ServerVersion entry) {
+        List<VersionRef> others = versions.versionRefs(entry.name).stream()
+                .filter(v -> v.id() != entry.id).toList();
         Semver current = Semver.parse(entry.version);
         if (current == null) {
             return others.isEmpty() ? null : others.get(others.size() - 1);
         }
-        ServerVersion best = null;
+        VersionRef best = null;
         Semver bestVersion = null;
-        for (ServerVersion other : others) {
-            Semver candidate = Semver.parse(other.version);
+        for (VersionRef other : others) {
+            Semver candidate = Semver.parse(other.version());
             if (candidate != null && candidate.isLowerThan(current)
                     && (bestVersion == null || candidate.isGreaterThan(bestVersion))) {
                 best = other;
