@@ -36,36 +36,49 @@ class ImportBatch {
         this.audit = audit;
     }
 
+    /** @param items entries that passed the checks, whose namespaces {@link #mapNamespaces} has seen */
     @Transactional
-    void store(List<ImportItem> items, ImportRun run) {
+    ImportRun.Page store(List<ImportItem> items, ImportRun run) {
+        ImportRun.Page page = new ImportRun.Page();
         for (ImportItem item : items) {
-            if (!item.checked().passed()) {
-                run.refuse(item.name(), item.version(), item.checked().errors());
-                continue;
-            }
             try {
                 Optional<ServerVersion> existing = versions.findVersion(item.name(), item.version());
                 if (existing.isPresent()) {
-                    syncStatus(existing.get(), item.status(), run);
+                    syncStatus(existing.get(), item.status(), page);
                     continue;
                 }
                 String team = owningTeam(item.name(), run);
                 store.store(new Publication(item.document(), item.checked().profile(), team, run.importer(),
                         item.status(), true), "server.imported");
-                run.imported();
+                page.imported();
                 // a page holds many entries: keep the persistence context small so each flush stays cheap
                 versions.flush();
                 versions.getEntityManager().clear();
             } catch (ProblemException e) {
-                run.refuse(item.name(), item.version(), e.errors());
+                page.refuse(item.name(), item.version(), e.errors());
+            }
+        }
+        return page;
+    }
+
+    /**
+     * Maps the namespaces of new entries that no mapping covers yet, committed before their page is stored: pages
+     * stored concurrently then only read the mappings, and never race to create the same one.
+     */
+    @Transactional
+    void mapNamespaces(List<ImportItem> items, ImportRun run) {
+        for (ImportItem item : items) {
+            if (!run.knowsNamespace(NamespaceService.namespacePart(item.name()))
+                    && versions.findVersion(item.name(), item.version()).isEmpty()) {
+                owningTeam(item.name(), run);
             }
         }
     }
 
     /** The source deleted or deprecated a version we hold: follow it, as a mirror should. */
-    private void syncStatus(ServerVersion entry, ServerStatus status, ImportRun run) {
+    private void syncStatus(ServerVersion entry, ServerStatus status, ImportRun.Page page) {
         if (entry.status.equals(status.wire())) {
-            run.skipped();
+            page.skipped();
             return;
         }
         Map<String, Object> before = Map.of("status", entry.status);
@@ -75,7 +88,7 @@ class ImportBatch {
         latest.recompute(entry.name);
         audit.record("server.status-changed", "server-version", entry.name + "@" + entry.version, before,
                 Map.of("status", entry.status, "via", "import"));
-        run.statusUpdated();
+        page.statusUpdated();
     }
 
     private String owningTeam(String name, ImportRun run) {

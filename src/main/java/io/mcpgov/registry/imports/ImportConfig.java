@@ -20,6 +20,10 @@ public interface ImportConfig {
     @WithDefault("1000")
     int maxInlineItems();
 
+    /** Pages of one import stored at once, each in a transaction of its own, while the next ones are read. */
+    @WithDefault("2")
+    int concurrency();
+
     /** Refusals listed one by one in the answer (all are counted). */
     @WithDefault("200")
     int maxReportedRefusals();

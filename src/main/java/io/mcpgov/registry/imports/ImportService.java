@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Seeds or syncs the registry from another registry that speaks the official API, or from list items given inline.
  * Every entry goes through the checks of publish and the same storage (latest version, remote URL ownership, the
- * listing gate's flags, audit); entries already present are skipped, or take the source's status. Pages are checked
- * in parallel and stored one transaction per page.
+ * listing gate's flags, audit); entries already present are skipped, or take the source's status. Each page is
+ * checked in parallel and stored in one transaction, by a few writers, while the next pages are read.
  */
 @ApplicationScoped
 public class ImportService {
@@ -42,24 +42,38 @@ public class ImportService {
     public ImportResult run(ImportRequest request) {
         int limit = checkRequest(request);
         ImportRun run = new ImportRun(caller.subject(), request.owningTeam().trim(), config.maxReportedRefusals());
-        if (request.items() != null) {
-            store(request.items(), run);
-            return run.result();
+        try (PageWriters writers = new PageWriters(config.concurrency())) {
+            if (request.items() != null) {
+                store(request.items(), run, writers);
+            } else {
+                String cursor = null;
+                do {
+                    SourcePage page = sources.page(request.source().trim(), limit, cursor,
+                            blankToNull(request.updatedSince()));
+                    store(page.items(), run, writers);
+                    cursor = page.nextCursor();
+                } while (cursor != null);
+            }
+            writers.awaitAll();
         }
-        String cursor = null;
-        do {
-            SourcePage page = sources.page(request.source().trim(), limit, cursor, blankToNull(request.updatedSince()));
-            store(page.items(), run);
-            cursor = page.nextCursor();
-        } while (cursor != null);
         return run.result();
     }
 
-    private void store(List<JsonNode> items, ImportRun run) {
+    private void store(List<JsonNode> items, ImportRun run, PageWriters writers) {
         run.page();
         items.forEach(item -> run.sawUpdatedAt(officialMeta(item).path("updatedAt").asText(null)));
-        List<ImportItem> checked = items.parallelStream().map(this::check).toList();
-        batch.store(checked, run);
+        List<ImportItem> passed = new ArrayList<>();
+        for (ImportItem item : items.parallelStream().map(this::check).toList()) {
+            if (item.checked().passed()) {
+                passed.add(item);
+            } else {
+                run.refuse(item.name(), item.version(), item.checked().errors());
+            }
+        }
+        if (!passed.isEmpty()) {
+            batch.mapNamespaces(passed, run);
+            writers.submit(() -> batch.store(passed, run), run);
+        }
     }
 
     /** Checks a list item {@code {server, _meta}} or a bare server.json. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -17,13 +19,20 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ReadCache {
 
+    /** Discovery reads answered by the cache, by result: {@code hit} (from memory) or {@code miss} (computed). */
+    static final String METER = "registry.read.cache";
+
     private final GenerationFence fence;
     private final ObjectMapper json;
     private final boolean enabled;
     private final Cache<String, Entry> entries;
+    private final Counter hits;
+    private final Counter misses;
 
-    ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config) {
+    ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters) {
         this.fence = fence;
+        this.hits = meters.counter(METER, "result", "hit");
+        this.misses = meters.counter(METER, "result", "miss");
         this.json = json;
         this.enabled = config.enabled();
         this.entries = Caffeine.newBuilder()
@@ -41,8 +50,10 @@ public class ReadCache {
         Fence now = fence.current();
         Entry cached = entries.getIfPresent(key);
         if (valid(cached, now)) {
+            hits.increment();
             return cached.body();
         }
+        misses.increment();
         // one computation per key at a time: readers that miss together wait for it instead of repeating it
         return entries.asMap().compute(key, (k, current) -> valid(current, now) ? current
                 : new Entry(now.generation(), now.horizon(), write(compute.get()))).body();

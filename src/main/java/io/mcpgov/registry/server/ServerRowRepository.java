@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.postgresql.PGStatement;
 
 /**
  * The discovery reads: one SQL statement per request, keyset pagination on (name, version), the listing gate inside
@@ -38,6 +39,9 @@ public class ServerRowRepository {
                 FROM exception_coverage ec JOIN api_key_exception e ON e.id = ec.exception_id
                 WHERE ec.server_version_id = sv.id AND e.state = 'approved' AND e.expires_at > now()
                 ORDER BY e.expires_at DESC LIMIT 1) ex ON TRUE""";
+
+    /** The shortest search term the trigram index can narrow down. */
+    private static final int TRIGRAM = 3;
 
     private final AgroalDataSource dataSource;
     private final ListingGate gate;
@@ -61,7 +65,9 @@ public class ServerRowRepository {
         }
         String sql = select() + where + " ORDER BY sv.name, sv.version LIMIT ?";
         params.add(q.limit() + 1);
-        return run(sql, params);
+        // a search's best plan depends on its term (rare: the trigram index; common: the name order), so it is
+        // planned for each term rather than once for all
+        return run(sql, params, q.search() != null);
     }
 
     /** Every version of one server visible to the reader, newest published first. */
@@ -69,7 +75,7 @@ public class ServerRowRepository {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         filter(q, where, params);
-        return run(select() + where + " ORDER BY sv.published_at DESC, sv.id DESC", params);
+        return run(select() + where + " ORDER BY sv.published_at DESC, sv.id DESC", params, false);
     }
 
     /** Rows by id (used after a write, inside its transaction), hidden or not. */
@@ -80,7 +86,7 @@ public class ServerRowRepository {
         String sql = select() + " WHERE sv.id = ANY (?) ORDER BY sv.name, sv.version";
         List<Object> params = new ArrayList<>();
         params.add(ids.toArray(Long[]::new));
-        return run(sql, params);
+        return run(sql, params, false);
     }
 
     private String select() {
@@ -107,8 +113,14 @@ public class ServerRowRepository {
             params.add(q.exactVersion());
         }
         if (q.search() != null) {
-            where.append(" AND sv.name ILIKE ? ESCAPE '\\'");
-            params.add("%" + escapeLike(q.search()) + "%");
+            if (q.search().codePointCount(0, q.search().length()) >= TRIGRAM) {
+                where.append(" AND sv.name ILIKE ? ESCAPE '\\'");
+                params.add("%" + escapeLike(q.search()) + "%");
+            } else {
+                // too short for the trigram index, whose scan would then read every row: walk the name order instead
+                where.append(" AND strpos(lower(sv.name), lower(?)) > 0");
+                params.add(q.search());
+            }
         }
         if (q.updatedSince() != null) {
             where.append(" AND sv.updated_at > ?");
@@ -129,8 +141,12 @@ public class ServerRowRepository {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private List<ServerRow> run(String sql, List<Object> params) {
+    private List<ServerRow> run(String sql, List<Object> params, boolean planPerExecution) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (planPerExecution) {
+                // never a server-side prepared statement: PostgreSQL plans an unnamed one with its parameters' values
+                ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof Object[] array) {

@@ -2,6 +2,7 @@ package io.mcpgov.registry.server;
 
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.common.StoredJson;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.policy.ListingGate;
 import io.mcpgov.registry.policy.ListingRule;
@@ -31,7 +32,7 @@ public class ServerViews {
     public ServerResponse response(ServerRow row, List<Violation> warnings) {
         var official = new ServerResponse.Official(row.status(), row.statusChangedAt(), row.statusMessage(),
                 row.publishedAt(), row.updatedAt(), row.latest());
-        return new ServerResponse(new RawValue(row.documentText()),
+        return new ServerResponse(StoredJson.raw(row.documentText()),
                 new ServerResponse.Meta(official, governance(row, warnings)));
     }
 
@@ -48,14 +49,14 @@ public class ServerViews {
                 : new GovernanceView.ExceptionSummary(row.exception().id(), row.exception().classification(),
                         row.exception().expiresAt());
         return new GovernanceView(row.listed(), reasons, authType(row), apiKeyOnly(row),
-                new RawValue(row.authProfileJson()), exception,
+                StoredJson.raw(row.authProfileJson()), exception,
                 new GovernanceView.Owner(row.owningTeam(), row.accountableOwner()),
                 warnings == null || warnings.isEmpty() ? null : warnings, raw(row.extensions()));
     }
 
     private static Map<String, RawValue> raw(Map<String, String> json) {
         Map<String, RawValue> out = new LinkedHashMap<>();
-        json.forEach((key, value) -> out.put(key, new RawValue(value)));
+        json.forEach((key, value) -> out.put(key, StoredJson.raw(value)));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.common;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -27,6 +28,25 @@ class OperationsTest {
     void prometheusMetricsAreExposed() {
         Api.as(Api.AGENT).get("/v0.1/servers?limit=1").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"));
+    }
+
+    @Test
+    void readCacheHitsAndMissesAreCounted() {
+        String url = "/v0.1/servers?limit=2&search=metrics-" + System.nanoTime();
+        Api.as(Api.AGENT).get(url).then().statusCode(200);
+        double hits = readCacheCount("hit");
+        double misses = readCacheCount("miss");
+        Api.as(Api.AGENT).get(url).then().statusCode(200);
+        Api.as(Api.AGENT).get(url + "0").then().statusCode(200);
+        // other tests may read meanwhile: the counters only grow
+        assertThat(readCacheCount("hit")).isGreaterThanOrEqualTo(hits + 1);
+        assertThat(readCacheCount("miss")).isGreaterThanOrEqualTo(misses + 1);
+    }
+
+    private static double readCacheCount(String result) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("registry_read_cache_total{") && l.contains("result=\"" + result + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

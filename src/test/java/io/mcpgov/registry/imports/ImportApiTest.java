@@ -91,6 +91,38 @@ class ImportApiTest {
     }
 
     @Test
+    void pagesStoredConcurrentlyKeepLatestVersionsNamespacesAndTheImporter() {
+        WireMockServer source = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        source.start();
+        try {
+            String ns = "dev.pages" + System.nanoTime();
+            List<List<String>> pages = List.of(
+                    List.of("alpha:1.0.0", "alpha:1.1.0"), List.of("alpha:1.2.0", "beta:1.0.0"),
+                    List.of("beta:2.0.0", "gamma:0.1.0"), List.of("gamma:0.2.0", "gamma:0.10.0"));
+            for (int p = 0; p < pages.size(); p++) {
+                List<String> items = pages.get(p).stream().map(ref -> item(Docs.publicRemote(ns + "/" + ref.split(":")[0],
+                        ref.split(":")[1]), "active", "2025-11-01T00:00:00Z")).toList();
+                source.stubFor(get(urlPathEqualTo("/v0.1/servers"))
+                        .withQueryParam("cursor", p == 0 ? WireMock.absent() : WireMock.equalTo("c" + p))
+                        .willReturn(page(items, p + 1 < pages.size() ? "c" + (p + 1) : null)));
+            }
+            as(ADMIN).body(Map.of("source", "http://127.0.0.1:" + source.port(), "owningTeam", "team-mirror", "limit", 2))
+                    .post(X + "/imports").then().statusCode(200)
+                    .body("imported", equalTo(8)).body("pages", equalTo(4))
+                    .body("namespacesMapped", equalTo(List.of(ns)));
+            Map.of("alpha", "1.2.0", "beta", "2.0.0", "gamma", "0.10.0").forEach((server, latest) ->
+                    as(AGENT).get("/v0.1/servers/" + encode(ns + "/" + server) + "/versions/latest").then().statusCode(200)
+                            .body("server.version", equalTo(latest)));
+            // the writers act for the importing caller
+            as(Api.AUDITOR).queryParam("targetId", encode(ns + "/gamma@0.10.0")).get(X + "/audit").then()
+                    .body("events[0].action", equalTo("server.imported"))
+                    .body("events[0].actor.subject", equalTo("ada"));
+        } finally {
+            source.stop();
+        }
+    }
+
+    @Test
     void anUnreadableSourceIsA502AndBadRequestsAreRefused() {
         as(ADMIN).body(Map.of("source", "http://127.0.0.1:1", "owningTeam", "t")).post(X + "/imports").then()
                 .statusCode(502).body("errors[0].ruleId", equalTo("import-source-unreadable"));

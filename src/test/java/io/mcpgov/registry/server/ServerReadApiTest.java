@@ -192,6 +192,26 @@ class ServerReadApiTest {
     }
 
     @Test
+    void termsTooShortForTheTrigramIndexStillFindEverySubstringMatch() {
+        Set<String> names = new HashSet<>();
+        String cursor = null;
+        do {
+            var spec = as(AGENT).queryParam("search", "R-").queryParam("limit", 100);
+            if (cursor != null) {
+                spec.queryParam("cursor", encode(cursor));
+            }
+            JsonPath page = spec.get("/v0.1/servers").then().statusCode(200).extract().jsonPath();
+            names.addAll(page.getList("servers.server.name", String.class));
+            cursor = page.getString("metadata.nextCursor");
+        } while (cursor != null);
+        assertThat(names).allMatch(n -> n.toLowerCase().contains("r-"));
+        assertThat(names).contains(ns + "/server-0", ns + "/server-6");
+        // wildcards are literal characters here too
+        as(AGENT).queryParam("search", encode("%")).get("/v0.1/servers").then().statusCode(200).body("servers.size()", equalTo(0));
+        as(AGENT).queryParam("search", encode("_")).get("/v0.1/servers").then().statusCode(200).body("servers.size()", equalTo(0));
+    }
+
+    @Test
     void invalidParametersAreOneProblemNamingEach() {
         var errors = as(AGENT).queryParam("limit", "500").queryParam("cursor", "nocolon")
                 .queryParam("updated_since", "yesterday").get("/v0.1/servers")
