@@ -62,6 +62,16 @@ class ImportBatch {
     }
 
     /**
+     * Refreshes the planner's statistics of the tables discovery reads. After a bulk load they describe tables a
+     * fraction of the size, and the plans chosen from them can take seconds a page until autovacuum catches up.
+     */
+    @Transactional
+    void refreshStatistics() {
+        versions.getEntityManager().createNativeQuery(
+                "ANALYZE server_version, listing_state, exception_coverage, tool_set, server_tool, remote_url").executeUpdate();
+    }
+
+    /**
      * Maps the namespaces of new entries that no mapping covers yet, committed before their page is stored: pages
      * stored concurrently then only read the mappings, and never race to create the same one.
      */

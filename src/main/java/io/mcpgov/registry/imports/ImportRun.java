@@ -67,6 +67,10 @@ final class ImportRun {
         }
     }
 
+    synchronized int imported() {
+        return imported;
+    }
+
     synchronized void add(Page page) {
         imported += page.imported;
         skipped += page.skipped;

@@ -24,6 +24,8 @@ import java.util.List;
 public class ImportService {
 
     private static final int DEFAULT_LIMIT = 100;
+    /** Imports at least this large refresh the planner's statistics when they end. */
+    private static final int STATISTICS_AFTER = 1000;
 
     private final SourceReader sources;
     private final DocumentChecks checks;
@@ -55,6 +57,9 @@ public class ImportService {
                 } while (cursor != null);
             }
             writers.awaitAll();
+        }
+        if (run.imported() >= STATISTICS_AFTER) {
+            batch.refreshStatistics();
         }
         return run.result();
     }

@@ -32,7 +32,8 @@ public class OwnershipAtPublish {
     void apply(@Observes VersionPublished published) {
         ServerVersion entry = published.entry();
         @SuppressWarnings("unchecked")
-        List<Object[]> previous = em.createNativeQuery("SELECT accountable_owner, contact::text FROM server_version"
+        List<Object[]> previous = published.firstOfServer() ? List.of() : em.createNativeQuery(
+                        "SELECT accountable_owner, contact::text FROM server_version"
                         + " WHERE name = ?1 AND id <> ?2 ORDER BY published_at DESC, id DESC LIMIT 1")
                 .setParameter(1, entry.name).setParameter(2, entry.id)
                 .getResultList();

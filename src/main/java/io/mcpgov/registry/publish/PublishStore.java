@@ -113,7 +113,8 @@ public class PublishStore {
         versions.persist(entry);
         versions.flush();
         admissionControl.stored(entry, admission);
-        published.fire(new VersionPublished(entry, document, profile, publication.bulk()));
+        published.fire(new VersionPublished(entry, document, profile, publication.bulk(),
+                server.versions() == 0));
         versions.flush();
         // read before the audit event: its chain lock is held until commit, so the work after it is kept short
         ServerRow row = rows.byIds(List.of(entry.id)).get(0);

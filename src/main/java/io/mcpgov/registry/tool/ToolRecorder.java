@@ -51,7 +51,7 @@ public class ToolRecorder {
         ServerVersion entry = published.entry();
         Optional<ToolDeclaration> declaration = ToolDeclaration.read(published.document());
         List<DeclaredTool> tools = declaration.map(ToolDeclaration::tools).orElse(List.of());
-        VersionRef previous = previousVersion(entry);
+        VersionRef previous = published.firstOfServer() ? null : previousVersion(entry);
         ToolChanges changes = null;
         if (previous != null) {
             Optional<List<ToolSnapshot>> before = snapshots(previous.id());
