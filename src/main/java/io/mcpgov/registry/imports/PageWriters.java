@@ -113,11 +113,12 @@ final class PageWriters implements AutoCloseable {
         return false;
     }
 
+    /** Lets the pages in flight finish (an import that fails keeps what it stored, page by page), then stops. */
     @Override
     public void close() {
-        threads.shutdownNow();
+        threads.shutdown();
         try {
-            threads.awaitTermination(60, TimeUnit.SECONDS);
+            threads.awaitTermination(5, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

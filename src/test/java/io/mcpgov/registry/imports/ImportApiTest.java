@@ -123,6 +123,26 @@ class ImportApiTest {
     }
 
     @Test
+    void aSourceFailingMidwayKeepsThePagesAlreadyRead() {
+        WireMockServer source = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        source.start();
+        try {
+            String ns = "live.midway" + System.nanoTime();
+            source.stubFor(get(urlPathEqualTo("/v0.1/servers")).withQueryParam("cursor", WireMock.absent())
+                    .willReturn(page(List.of(item(Docs.publicRemote(ns + "/kept", "1.0.0"), "active", "2025-11-01T00:00:00Z")),
+                            "next")));
+            source.stubFor(get(urlPathEqualTo("/v0.1/servers")).withQueryParam("cursor", WireMock.equalTo("next"))
+                    .willReturn(aResponse().withStatus(500)));
+            as(ADMIN).body(Map.of("source", "http://127.0.0.1:" + source.port(), "owningTeam", "team-mirror", "limit", 1))
+                    .post(X + "/imports").then().statusCode(502)
+                    .body("errors[0].ruleId", equalTo("import-source-unreadable"));
+            as(AGENT).get("/v0.1/servers/" + encode(ns + "/kept") + "/versions/1.0.0").then().statusCode(200);
+        } finally {
+            source.stop();
+        }
+    }
+
+    @Test
     void anUnreadableSourceIsA502AndBadRequestsAreRefused() {
         as(ADMIN).body(Map.of("source", "http://127.0.0.1:1", "owningTeam", "t")).post(X + "/imports").then()
                 .statusCode(502).body("errors[0].ruleId", equalTo("import-source-unreadable"));
