@@ -2,7 +2,7 @@
 # The registry's benchmark: one command, everything it needs started here and stopped at the end.
 # See README.md, section "Benchmark", for what it measures and how to read the results.
 #
-#   bench/run.sh [--sizes 10000,100000] [--duration 30s] [--warmup 10s] [--connections 32] [--threads 2]
+#   bench/run.sh [--sizes 10000,100000] [--duration 30s] [--warmup 10s] [--jit-warmup 20s] [--connections 32] [--threads 2]
 #                [--load auto|import|publish] [--jvm-opts "-Xmx224m ..."] [--env NAME=VALUE]... [--no-build]
 #                [--jar PATH] [--keep-data]
 set -Eeuo pipefail
@@ -17,6 +17,7 @@ EXT=/v0.1/x/io.mcpgov.registry
 SIZES="10000,100000"
 DURATION="30s"
 WARMUP="10s"
+JIT_WARMUP="20s"
 CONNECTIONS=32
 THREADS=2
 LOAD_MODE="auto"
@@ -37,6 +38,8 @@ usage() {
   --sizes        data set sizes in versions, comma-separated (default 10000,100000)
   --duration     measured time per scenario (default 30s)
   --warmup       warm-up time per scenario, not measured (default 10s)
+  --jit-warmup   after the registry starts, list, search and get each run this long, not measured, before the first
+                 scenario (default 20s; 0 for none)
   --connections  wrk connections (default 32); --threads wrk threads (default 2)
   --load         how the data set gets in: import (POST .../imports), publish (POST /v0.1/publish, concurrent),
                  auto (import when the registry offers it, else publish; default)
@@ -53,6 +56,7 @@ while [[ $# -gt 0 ]]; do
     --sizes) SIZES="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --warmup) WARMUP="$2"; shift 2 ;;
+    --jit-warmup) JIT_WARMUP="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --threads) THREADS="$2"; shift 2 ;;
     --load) LOAD_MODE="$2"; shift 2 ;;
@@ -434,6 +438,25 @@ run_wrk() { # name script url [env assignments...] -> result JSON in $SIZE_DIR/s
     + "errors \(.errors.status + .errors.connect + .errors.read + .errors.write + .errors.timeout)"' "$out.json"
 }
 
+# The JIT compiles the read path under load, over tens of seconds: one unmeasured pass over the read scenarios after
+# the registry starts, so that the first scenario measured is not colder than the others.
+warm_jit() { # data dir
+  local data="$1" name extra
+  [[ "$JIT_WARMUP" =~ ^0+s?$ ]] && return 0
+  say "  JIT warm-up: list, search and get, $JIT_WARMUP each, not measured"
+  mkdir -p "$SIZE_DIR/scenarios"
+  for name in list search get; do
+    case "$name" in
+      list) extra="BENCH_LIST_QUERY=" ;;
+      search) extra="BENCH_SEARCH_TERMS=$data/search-terms.txt" ;;
+      get) extra="BENCH_GET_PATHS=$data/get-paths.txt" ;;
+    esac
+    env BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_SCENARIO="jit-$name" BENCH_PHASE=j "BENCH_TOKEN_FILE=$TOKENS/agent.jwt" "$extra" \
+      wrk -t "$THREADS" -c "$CONNECTIONS" -d "$JIT_WARMUP" --timeout 10s -s "$BENCH_DIR/wrk/$name.lua" "$REGISTRY_URL" \
+      >"$SIZE_DIR/scenarios/jit-$name.txt" 2>&1 || { cat "$SIZE_DIR/scenarios/jit-$name.txt" >&2; die "wrk failed in the JIT warm-up ($name)"; }
+  done
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # One data set size
 # ---------------------------------------------------------------------------------------------------------------
@@ -563,6 +586,7 @@ bench_size() {
   say "OAuth verification states before measuring: $(cat "$SIZE_DIR/verification-before.json")"
   say "measuring the registry ($REGISTRY_URL)"
   local agent="BENCH_TOKEN_FILE=$TOKENS/agent.jwt"
+  warm_jit "$data"
   run_wrk list list.lua "$REGISTRY_URL" "$agent"
   run_wrk search search.lua "$REGISTRY_URL" "$agent" "BENCH_SEARCH_TERMS=$data/search-terms.txt"
   run_wrk latest list.lua "$REGISTRY_URL" "$agent" "BENCH_LIST_QUERY=&version=latest"
@@ -607,7 +631,7 @@ report() {
     --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg commit "$commit" \
     --arg cpu "$CPU_MODEL" --argjson nproc "$(nproc)" --argjson ramKb "$RAM_KB" --arg kernel "$(uname -r)" \
     --arg os "$OS_NAME" --arg java "$JAVA_VERSION" --arg pg "$PG_VERSION" --arg wrk "$WRK_VERSION" --arg nginx "$NGINX_VERSION" \
-    --arg jvmOpts "$JVM_OPTS" --arg registryEnv "${REGISTRY_ENV[*]}" --arg duration "$DURATION" --arg warmup "$WARMUP" --arg jar "$JAR" \
+    --arg jvmOpts "$JVM_OPTS" --arg registryEnv "${REGISTRY_ENV[*]}" --arg duration "$DURATION" --arg warmup "$WARMUP" --arg jitWarmup "$JIT_WARMUP" --arg jar "$JAR" \
     --argjson connections "$CONNECTIONS" --argjson threads "$THREADS" \
     --argjson size "$size" --slurpfile data "$data/summary.json" --slurpfile load "$SIZE_DIR/load.json" \
     --slurpfile exceptions "$SIZE_DIR/exceptions.json" --slurpfile scenarios "$SIZE_DIR/scenarios.json" \
@@ -622,7 +646,7 @@ report() {
       date: $date, commit: $commit,
       machine: {nproc: $nproc, cpu: $cpu, ramGb: (($ramKb / 1048576 * 10 | round) / 10), kernel: $kernel, os: $os},
       software: {java: $java, postgresql: $pg, wrk: $wrk, nginx: $nginx},
-      settings: {versions: $size, connections: $connections, threads: $threads, duration: $duration, warmup: $warmup,
+      settings: {versions: $size, connections: $connections, threads: $threads, duration: $duration, warmup: $warmup, jitWarmup: $jitWarmup,
                  jar: $jar, jvmOpts: $jvmOpts, registryEnv: $registryEnv, listPageBytes: $listBytes, getResponseBytes: $getBytes,
                  updatedSince: [$sinceAll, $sinceHalf]},
       data: $data[0],
@@ -657,7 +681,7 @@ report() {
     "# Registry benchmark, \(.settings.versions) versions\n",
     "\(.date), commit \(.commit). Machine: \(.machine.nproc) cores, \(.machine.cpu), \(.machine.ramGb) GB RAM; \(.machine.os).",
     "Java \(.software.java), PostgreSQL \(.software.postgresql), \(.software.wrk), nginx \(.software.nginx).",
-    "wrk: \(.settings.connections) connections, \(.settings.threads) threads, \(.settings.duration) per scenario after \(.settings.warmup) of warm-up. JVM: `\(.settings.jvmOpts)`\(if .settings.registryEnv != "" then "; registry environment: `" + .settings.registryEnv + "`" else "" end).\n",
+    "wrk: \(.settings.connections) connections, \(.settings.threads) threads, \(.settings.duration) per scenario after \(.settings.warmup) of warm-up\(if (.settings.jitWarmup // "0") | test("^0+s?$") then "" else ", after a JIT warm-up of " + .settings.jitWarmup + " each for list, search and get" end). JVM: `\(.settings.jvmOpts)`\(if .settings.registryEnv != "" then "; registry environment: `" + .settings.registryEnv + "`" else "" end).\n",
     "| scenario | req/s | p50 ms | p99 ms | max ms | errors | ratio to nginx |",
     "|---|---:|---:|---:|---:|---:|---:|",
     (.scenarios[] | "| \(.scenario) | \(.requestsPerSecond | f1) | \(.latencyMs.p50 | f2) | \(.latencyMs.p99 | f2) | \(.latencyMs.max | f2) | \(.errorCount) | \(if .ratioToCeiling then (.ratioToCeiling | tostring) else "" end) |"),
