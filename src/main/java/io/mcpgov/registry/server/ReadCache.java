@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,8 @@ public class ReadCache {
 
     /** Discovery reads answered by the cache, by result: {@code hit} (from memory) or {@code miss} (computed). */
     static final String METER = "registry.read.cache";
+    /** Memory taken by an entry besides its key and answer: the entry and the cache's node. */
+    private static final int ENTRY_OVERHEAD = 64;
 
     private final GenerationFence fence;
     private final ObjectMapper json;
@@ -30,6 +33,9 @@ public class ReadCache {
     // plain adders read by the meter registry when scraped: a registry counter's increment costs more than the hit
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    /** What the kept answers weigh, as the cache counts it. */
+    private final LongAdder kept = new LongAdder();
+    private final long maxBytes;
 
     ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters) {
         this.fence = fence;
@@ -37,10 +43,14 @@ public class ReadCache {
         FunctionCounter.builder(METER, misses, LongAdder::sum).tag("result", "miss").register(meters);
         this.json = json;
         this.enabled = config.enabled();
+        this.maxBytes = config.maxBytes();
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.maxBytes())
-                .weigher((String key, Entry entry) -> key.length() * 2 + entry.body().length + 64)
+                .weigher(ReadCache::weight)
                 .expireAfterWrite(config.maxAge())
+                // on the thread that dropped the answer, so that what is kept is known at once
+                .executor(Runnable::run)
+                .removalListener((String key, Entry entry, RemovalCause cause) -> kept.add(-weight(key, entry)))
                 .build();
     }
 
@@ -53,12 +63,27 @@ public class ReadCache {
         Entry cached = entries.getIfPresent(key);
         if (valid(cached, now)) {
             hits.increment();
-            return cached.body();
+            return cached.answer().read();
         }
         misses.increment();
         // one computation per key at a time: readers that miss together wait for it instead of repeating it
-        return entries.asMap().compute(key, (k, current) -> valid(current, now) ? current
-                : new Entry(now.generation(), now.horizon(), write(compute.get()))).body();
+        byte[][] answer = new byte[1][];
+        entries.asMap().compute(key, (k, current) -> {
+            if (valid(current, now)) {
+                answer[0] = current.answer().read();
+                return current;
+            }
+            answer[0] = write(compute.get());
+            // compressed only once half the memory is taken: a cache that holds everything is read fastest as it is
+            Entry entry = new Entry(now.generation(), now.horizon(), StoredAnswer.of(answer[0], kept.sum() > maxBytes / 2));
+            kept.add(weight(k, entry));
+            return entry;
+        });
+        return answer[0];
+    }
+
+    private static int weight(String key, Entry entry) {
+        return key.length() * 2 + entry.answer().storedBytes() + ENTRY_OVERHEAD;
     }
 
     private static boolean valid(Entry entry, Fence now) {
@@ -74,6 +99,6 @@ public class ReadCache {
         }
     }
 
-    private record Entry(long generation, Instant horizon, byte[] body) {
+    private record Entry(long generation, Instant horizon, StoredAnswer answer) {
     }
 }

@@ -1,0 +1,99 @@
+package io.mcpgov.registry.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ReadCacheTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    private final FixedFence fence = new FixedFence();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AtomicInteger computed = new AtomicInteger();
+
+    @Test
+    void aRepeatedReadIsAnsweredFromMemoryUntilTheCounterMoves() {
+        ReadCache cache = cache(1 << 20);
+
+        assertEquals("[\"a\",1]", read(cache, "a"));
+        assertEquals("[\"a\",1]", read(cache, "a"));
+        fence.generation = 2;
+        assertEquals("[\"a\",2]", read(cache, "a"));
+        assertEquals("[\"a\",2]", read(cache, "a"));
+
+        assertEquals(2, computed.get());
+        assertEquals(2, count("hit"));
+        assertEquals(2, count("miss"));
+    }
+
+    @Test
+    void anAnswerIsNotServedPastItsHorizon() {
+        ReadCache cache = cache(1 << 20);
+        fence.horizon = NOW.plusSeconds(60);
+
+        read(cache, "a");
+        fence.now = NOW.plusSeconds(60);
+        read(cache, "a");
+
+        assertEquals(2, computed.get());
+    }
+
+    @Test
+    void answersDroppedForSpaceAreComputedAgainCorrectly() {
+        ReadCache cache = cache(4_000);
+        for (int round = 0; round < 3; round++) {
+            for (int key = 0; key < 100; key++) {
+                String answer = read(cache, "key-" + key);
+                assertEquals("[\"key-" + key + "\",", answer.substring(0, answer.indexOf(",") + 1));
+            }
+        }
+        assertEquals(300, count("hit") + count("miss"));
+        assertEquals(computed.get(), count("miss"));
+    }
+
+    private String read(ReadCache cache, String key) {
+        return new String(cache.get(key, () -> List.of(key, computed.incrementAndGet())));
+    }
+
+    private double count(String result) {
+        return meters.get(ReadCache.METER).tag("result", result).functionCounter().count();
+    }
+
+    private ReadCache cache(long maxBytes) {
+        return new ReadCache(fence, new ObjectMapper(), new Config(maxBytes), meters);
+    }
+
+    private static final class FixedFence extends GenerationFence {
+        long generation = 1;
+        Instant now = NOW;
+        Instant horizon;
+
+        FixedFence() {
+            super(null, List.of());
+        }
+
+        @Override
+        public Fence current() {
+            return new Fence(generation, now, horizon);
+        }
+    }
+
+    private record Config(long maxBytes) implements ReadCacheConfig {
+        @Override
+        public boolean enabled() {
+            return true;
+        }
+
+        @Override
+        public Duration maxAge() {
+            return Duration.ofMinutes(5);
+        }
+    }
+}
