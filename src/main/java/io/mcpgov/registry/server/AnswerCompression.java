@@ -89,7 +89,7 @@ final class AnswerCompression {
             int done = 0;
             while (done < length) {
                 int n = inflater.inflate(answer, done, length - done);
-                if (n == 0 && (inflater.finished() || inflater.needsInput())) {
+                if (n == 0) {
                     throw new IllegalStateException("A cached answer expanded to " + done + " of " + length + " bytes");
                 }
                 done += n;

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -56,6 +57,7 @@ class ReadCacheTest {
         }
         assertEquals(300, count("hit") + count("miss"));
         assertEquals(computed.get(), count("miss"));
+        assertTrue(count("miss") > 100, "a hundred answers do not fit in 4,000 bytes: some were dropped and computed again");
     }
 
     private String read(ReadCache cache, String key) {
