@@ -1,8 +1,14 @@
 package io.mcpgov.registry.namespace;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +17,9 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMapping, Long> {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     public Optional<NamespaceMapping> findByNamespace(String namespace) {
         return find("namespace", namespace).firstResultOptional();
@@ -41,12 +50,25 @@ public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMappi
         for (int dot = namespace.length(); dot > 0; dot = namespace.lastIndexOf('.', dot - 1)) {
             candidates.add(namespace.substring(0, dot));
         }
-        // a fixed-shape statement: an IN list of varying length would be planned again on every call
-        @SuppressWarnings("unchecked")
-        List<NamespaceMapping> found = getEntityManager()
-                .createNativeQuery("SELECT * FROM namespace WHERE namespace = ANY (?1)", NamespaceMapping.class)
-                .setParameter(1, candidates.toArray(String[]::new))
-                .getResultList();
+        // a fixed-shape statement: an IN list of varying length would be planned again on every call; plain JDBC,
+        // since every publish asks twice, and a mapping read to be looked at, never changed
+        List<NamespaceMapping> found = new ArrayList<>(2);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT namespace, include_subnamespaces, owning_team, admission FROM namespace WHERE namespace = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", candidates.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    NamespaceMapping m = new NamespaceMapping();
+                    m.namespace = rs.getString(1);
+                    m.includeSubnamespaces = rs.getBoolean(2);
+                    m.owningTeam = rs.getString(3);
+                    m.admission = rs.getString(4);
+                    found.add(m);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading namespace mappings failed", e);
+        }
         return found.stream()
                 .filter(m -> m.covers(namespace))
                 .max(Comparator.comparingInt(NamespaceMapping::specificity));

@@ -57,6 +57,8 @@ public class NamespaceService {
         if (mapping.id == null) {
             namespaces.persist(mapping);
         }
+        // written now: lookups of the owning mapping read the table directly, later in the same transaction too
+        namespaces.flush();
         NamespaceView after = NamespaceView.of(mapping);
         audit.record(before == null ? "namespace.created" : "namespace.updated", "namespace", namespace, before, after);
         return after;

@@ -18,11 +18,9 @@ import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +40,12 @@ public class PublishStore {
     private final Event<VersionPublished> published;
     private final AdmissionControl admissionControl;
     private final GovernanceEvents events;
+    private final RemoteUrls remoteUrls;
 
     PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
-            RegistryConfig config, Event<VersionPublished> published, AdmissionControl admissionControl, GovernanceEvents events) {
+            RegistryConfig config, Event<VersionPublished> published, AdmissionControl admissionControl,
+            GovernanceEvents events, RemoteUrls remoteUrls) {
+        this.remoteUrls = remoteUrls;
         this.events = events;
         this.admissionControl = admissionControl;
         this.published = published;
@@ -125,7 +126,6 @@ public class PublishStore {
 
     /** A remote URL belongs to the first server that published it; checked before anything is written. */
     private void claimRemoteUrls(String name, JsonNode document) {
-        EntityManager em = versions.getEntityManager();
         Set<String> urls = new LinkedHashSet<>();
         document.path("remotes").forEach(r -> {
             if (r.path("url").isTextual()) {
@@ -135,23 +135,10 @@ public class PublishStore {
         if (urls.isEmpty()) {
             return;
         }
-        refuseTaken(name, document, owners(em, urls));
-        for (String url : urls) {
-            em.createNativeQuery("INSERT INTO remote_url (url, server_name) VALUES (?1, ?2) ON CONFLICT (url) DO NOTHING")
-                    .setParameter(1, url).setParameter(2, name).executeUpdate();
-        }
+        refuseTaken(name, document, remoteUrls.owners(urls));
+        remoteUrls.claim(urls, name);
         // a concurrent publish of another server may have claimed a URL between the check and the insert
-        refuseTaken(name, document, owners(em, urls));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> owners(EntityManager em, Set<String> urls) {
-        Map<String, String> owners = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery("SELECT url, server_name FROM remote_url WHERE url = ANY (?1)")
-                .setParameter(1, urls.toArray(String[]::new))
-                .getResultList();
-        rows.forEach(r -> owners.put((String) r[0], (String) r[1]));
-        return owners;
+        refuseTaken(name, document, remoteUrls.owners(urls));
     }
 
     private static void refuseTaken(String name, JsonNode document, Map<String, String> owners) {

@@ -9,11 +9,9 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.publish.VersionPublished;
 import io.mcpgov.registry.server.ServerVersion;
-import io.mcpgov.registry.server.ServerVersionRepository;
 import io.mcpgov.registry.server.ServerVersionRepository.VersionRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,15 +29,15 @@ import org.semver4j.Semver;
 @ApplicationScoped
 public class ToolRecorder {
 
-    private final ServerVersionRepository versions;
+    private final ToolStore store;
     private final ToolReviewRepository reviews;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final OmnibusScopes omnibus;
 
-    ToolRecorder(ServerVersionRepository versions, ToolReviewRepository reviews, AuditLog audit, ObjectMapper json,
+    ToolRecorder(ToolStore store, ToolReviewRepository reviews, AuditLog audit, ObjectMapper json,
             ToolSettings settings) {
-        this.versions = versions;
+        this.store = store;
         this.reviews = reviews;
         this.audit = audit;
         this.json = json;
@@ -54,7 +52,7 @@ public class ToolRecorder {
         VersionRef previous = published.firstOfServer() ? null : previousVersion(entry);
         ToolChanges changes = null;
         if (previous != null) {
-            Optional<List<ToolSnapshot>> before = snapshots(previous.id());
+            Optional<List<ToolSnapshot>> before = store.snapshots(previous.id(), this::strings);
             if (declaration.isPresent() || before.isPresent()) {
                 changes = ToolChanges.between(previous.version(),
                         before.orElse(List.of()), tools.stream().map(ToolSnapshot::of).toList());
@@ -63,12 +61,15 @@ public class ToolRecorder {
 
         ArrayNode view = json.createArrayNode();
         List<Map<String, Object>> audited = new ArrayList<>();
+        List<ToolStore.ToolRow> rows = new ArrayList<>(tools.size());
         boolean hasReview = false;
         for (int position = 0; position < tools.size(); position++) {
             DeclaredTool tool = tools.get(position);
             List<ToolRules.Finding> findings = ToolRules.findings(tool, omnibus);
             String hash = tool.definitionHash();
-            insertTool(entry, position, tool, hash, findings);
+            rows.add(new ToolStore.ToolRow(position, tool.name(), tool.title(), tool.classification().wire(),
+                    tool.idempotent(), tool.openWorld(), write(tool.scopes()), tool.node().toString(), hash,
+                    write(findings)));
             ObjectNode item = agentView(tool, hash, findings);
             String approval = ReviewState.NOT_REQUIRED.wire();
             if (tool.destructive() || !findings.isEmpty()) {
@@ -87,16 +88,9 @@ public class ToolRecorder {
             summary.put("approval", approval);
             audited.add(summary);
         }
-        em().createNativeQuery("""
-                        INSERT INTO tool_set (server_version_id, declared, has_review, tools, previous_version, changes)
-                        VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5, CAST(?6 AS jsonb))""")
-                .setParameter(1, entry.id)
-                .setParameter(2, declaration.isPresent())
-                .setParameter(3, hasReview)
-                .setParameter(4, view.toString())
-                .setParameter(5, previous == null ? null : previous.version())
-                .setParameter(6, changes == null ? null : write(changes))
-                .executeUpdate();
+        store.insertTools(entry.id, entry.name, rows);
+        store.insertToolSet(entry.id, declaration.isPresent(), hasReview, view.toString(),
+                previous == null ? null : previous.version(), changes == null ? null : write(changes));
         if (declaration.isPresent() || changes != null) {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("declared", declaration.isPresent());
@@ -180,33 +174,12 @@ public class ToolRecorder {
         return item;
     }
 
-    private void insertTool(ServerVersion entry, int position, DeclaredTool tool, String hash,
-            List<ToolRules.Finding> findings) {
-        em().createNativeQuery("""
-                        INSERT INTO server_tool (server_version_id, server_name, position, name, title, classification,
-                            idempotent, open_world, scopes, definition, definition_hash, findings)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CAST(?9 AS jsonb), CAST(?10 AS jsonb), ?11, CAST(?12 AS jsonb))""")
-                .setParameter(1, entry.id)
-                .setParameter(2, entry.name)
-                .setParameter(3, position)
-                .setParameter(4, tool.name())
-                .setParameter(5, tool.title())
-                .setParameter(6, tool.classification().wire())
-                .setParameter(7, tool.idempotent())
-                .setParameter(8, tool.openWorld())
-                .setParameter(9, write(tool.scopes()))
-                .setParameter(10, tool.node().toString())
-                .setParameter(11, hash)
-                .setParameter(12, write(findings))
-                .executeUpdate();
-    }
-
     /**
      * The version this one follows: for a semver version the highest lower semver version, for any other the one
      * published last before it. Null for the first.
      */
     VersionRef previousVersion(ServerVersion entry) {
-        List<VersionRef> others = versions.versionRefs(entry.name).stream()
+        List<VersionRef> others = store.versionRefs(entry.name).stream()
                 .filter(v -> v.id() != entry.id).toList();
         Semver current = Semver.parse(entry.version);
         if (current == null) {
@@ -223,26 +196,6 @@ public class ToolRecorder {
             }
         }
         return best;
-    }
-
-    /** The tools a stored version declared; empty when it was stored without a declaration (or before tools). */
-    private Optional<List<ToolSnapshot>> snapshots(long versionId) {
-        Object declared = em().createNativeQuery("SELECT declared FROM tool_set WHERE server_version_id = ?1")
-                .setParameter(1, versionId).getResultStream().findFirst().orElse(null);
-        if (!Boolean.TRUE.equals(declared)) {
-            return Optional.empty();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
-                        SELECT name, classification, scopes::text, definition_hash FROM server_tool
-                        WHERE server_version_id = ?1 ORDER BY position""")
-                .setParameter(1, versionId).getResultList();
-        List<ToolSnapshot> out = new ArrayList<>();
-        for (Object[] row : rows) {
-            out.add(new ToolSnapshot((String) row[0], Classification.fromWire((String) row[1]).orElseThrow(),
-                    strings((String) row[2]), (String) row[3]));
-        }
-        return Optional.of(out);
     }
 
     private List<String> strings(String jsonArray) {
@@ -263,9 +216,5 @@ public class ToolRecorder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise for storage", e);
         }
-    }
-
-    private EntityManager em() {
-        return reviews.getEntityManager();
     }
 }
