@@ -2,12 +2,17 @@ package io.mcpgov.registry.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.namespace.NamespaceService;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.UUID;
 
 /**
@@ -19,36 +24,61 @@ public class EventOutbox implements PanacheRepositoryBase<GovernanceEvent, Long>
 
     private final ObjectMapper json;
     private final Event<EventsWritten> written;
+    private final AgroalDataSource dataSource;
 
-    EventOutbox(ObjectMapper json, Event<EventsWritten> written) {
+    EventOutbox(ObjectMapper json, Event<EventsWritten> written, AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.json = json;
         this.written = written;
     }
 
+    /** Appends one event and its deliveries in one statement, on the transaction's connection. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GovernanceEvent append(String type, String serverName, Object data) {
-        GovernanceEvent event = new GovernanceEvent();
-        event.eventId = UUID.randomUUID();
-        event.type = type;
-        event.subject = serverName;
-        event.namespace = serverName == null ? null : NamespaceService.namespacePart(serverName);
-        event.occurredAt = Times.now();
-        event.data = write(data);
-        persist(event);
-        flush();
-        getEntityManager().createNativeQuery("""
+    public void append(String type, String serverName, Object data) {
+        String namespace = serverName == null ? null : NamespaceService.namespacePart(serverName);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                WITH e AS (
+                    INSERT INTO governance_event (event_id, type, subject, namespace, occurred_at, data)
+                    VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id)
                 INSERT INTO webhook_delivery (subscription_id, event_id, subject, state, attempts, next_attempt_at)
-                SELECT s.id, ?1, ?2, 'pending', 0, now() FROM webhook_subscription s
-                WHERE s.active AND (cardinality(s.types) = 0 OR ?3 = ANY (s.types))
-                  AND (cardinality(s.namespaces) = 0 OR ?4 = ANY (s.namespaces)
-                       OR EXISTS (SELECT 1 FROM unnest(s.namespaces) n WHERE ?4 LIKE n || '.%'))""")
-                .setParameter(1, event.id)
-                .setParameter(2, event.subject)
-                .setParameter(3, event.type)
-                .setParameter(4, event.namespace == null ? "" : event.namespace)
-                .executeUpdate();
+                SELECT s.id, e.id, ?, 'pending', 0, now() FROM e, webhook_subscription s
+                WHERE s.active AND (cardinality(s.types) = 0 OR ? = ANY (s.types))
+                  AND (cardinality(s.namespaces) = 0 OR ? = ANY (s.namespaces)
+                       OR EXISTS (SELECT 1 FROM unnest(s.namespaces) n WHERE ? LIKE n || '.%'))""")) {
+            String matched = namespace == null ? "" : namespace;
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, type);
+            ps.setString(3, serverName);
+            ps.setString(4, namespace);
+            ps.setTimestamp(5, Timestamp.from(Times.now()));
+            ps.setString(6, write(data));
+            ps.setString(7, serverName);
+            ps.setString(8, type);
+            ps.setString(9, matched);
+            ps.setString(10, matched);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing a governance event failed", e);
+        }
         written.fire(new EventsWritten());
-        return event;
+    }
+
+    /**
+     * Records whether a version is listed and why not; false, changing nothing, when that is what was last recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recordListing(long versionId, boolean listed, String reasons) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO listing_state (server_version_id, listed, reasons) VALUES (?, ?, ?)
+                ON CONFLICT (server_version_id) DO UPDATE SET listed = EXCLUDED.listed, reasons = EXCLUDED.reasons
+                WHERE (listing_state.listed, listing_state.reasons) IS DISTINCT FROM (EXCLUDED.listed, EXCLUDED.reasons)""")) {
+            ps.setLong(1, versionId);
+            ps.setBoolean(2, listed);
+            ps.setString(3, reasons);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording a listing state failed", e);
+        }
     }
 
     private String write(Object data) {

@@ -43,15 +43,8 @@ public class ListingReconciler {
             boolean listed = row.listed() && !"deleted".equals(row.status());
             List<String> reasons = "deleted".equals(row.status()) && row.hiddenBy().isEmpty()
                     ? List.of("deleted") : row.hiddenBy();
-            String reasonText = String.join(",", reasons);
-            // one statement: records the state, and changes nothing (0 rows) when it is what was last announced
-            int changed = outbox.getEntityManager().createNativeQuery("""
-                    INSERT INTO listing_state (server_version_id, listed, reasons) VALUES (?1, ?2, ?3)
-                    ON CONFLICT (server_version_id) DO UPDATE SET listed = EXCLUDED.listed, reasons = EXCLUDED.reasons
-                    WHERE (listing_state.listed, listing_state.reasons) IS DISTINCT FROM (EXCLUDED.listed, EXCLUDED.reasons)""")
-                    .setParameter(1, row.id()).setParameter(2, listed).setParameter(3, reasonText)
-                    .executeUpdate();
-            if (changed == 0) {
+            boolean changed = outbox.recordListing(row.id(), listed, String.join(",", reasons));
+            if (!changed) {
                 continue;
             }
             audit.visibleChange();

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.exception;
 
+import io.agroal.api.AgroalDataSource;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import io.mcpgov.registry.publish.VersionPublished;
@@ -7,6 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,8 +26,10 @@ public class ExceptionCoverage {
 
     private final ExceptionRepository exceptions;
     private final ServerVersionRepository versions;
+    private final AgroalDataSource dataSource;
 
-    ExceptionCoverage(ExceptionRepository exceptions, ServerVersionRepository versions) {
+    ExceptionCoverage(ExceptionRepository exceptions, ServerVersionRepository versions, AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.exceptions = exceptions;
         this.versions = versions;
     }
@@ -30,10 +38,21 @@ public class ExceptionCoverage {
     @Transactional(Transactional.TxType.MANDATORY)
     void coverNewVersion(@Observes VersionPublished published) {
         ServerVersion version = published.entry();
-        for (ExceptionEntry exception : exceptions.open(version.name)) {
-            if (VersionRange.covers(exception.versionRange, version.version)) {
-                insert(exception.id, version.id);
+        // plain JDBC: it runs for every version published or imported, and almost always finds nothing
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, version_range FROM api_key_exception WHERE server_name = ? AND state IN ('pending', 'approved')")) {
+            ps.setString(1, version.name);
+            List<UUID> covering = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (VersionRange.covers(rs.getString(2), version.version)) {
+                        covering.add(rs.getObject(1, UUID.class));
+                    }
+                }
             }
+            covering.forEach(id -> insert(id, version.id));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the open exceptions of a server failed", e);
         }
     }
 

@@ -17,11 +17,6 @@ public class ExceptionRepository implements PanacheRepositoryBase<ExceptionEntry
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Exceptions of a server that may still cover versions (pending or approved). */
-    public List<ExceptionEntry> open(String serverName) {
-        return list("serverName = ?1 and state in ('pending', 'approved')", serverName);
-    }
-
     /** The queue: pending first, then oldest first. {@code teams} null means every team. */
     public List<ExceptionEntry> queue(ExceptionFilter filter, Set<String> teams, int offset, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
