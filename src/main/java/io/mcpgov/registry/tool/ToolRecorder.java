@@ -74,7 +74,7 @@ public class ToolRecorder {
             String approval = ReviewState.NOT_REQUIRED.wire();
             if (tool.destructive() || !findings.isEmpty()) {
                 hasReview = true;
-                approval = queue(entry, tool, hash, findings).state;
+                approval = queue(entry, tool, hash, findings);
             } else {
                 item.put("approval", approval);
                 item.put("available", true);
@@ -104,10 +104,15 @@ public class ToolRecorder {
      * The open review of this definition, or a new pending one. A definition whose approval was rejected or revoked
      * goes back to pending: publishing it again is asking again.
      */
-    private ToolReview queue(ServerVersion entry, DeclaredTool tool, String hash, List<ToolRules.Finding> findings) {
+    private String queue(ServerVersion entry, DeclaredTool tool, String hash, List<ToolRules.Finding> findings) {
+        // the common case, a definition that already waits or was approved, read without the entity manager
+        String stored = store.reviewStateForUpdate(entry.name, tool.name(), hash);
+        if (stored != null && !requeue(stored)) {
+            return stored;
+        }
         Optional<ToolReview> existing = reviews.findDefinitionForUpdate(entry.name, tool.name(), hash);
         if (existing.isPresent() && !requeue(existing.get().state)) {
-            return existing.get();
+            return existing.get().state;
         }
         Instant now = Times.now();
         List<String> reasons = new ArrayList<>();
@@ -131,7 +136,8 @@ public class ToolRecorder {
             review.revocationReason = null;
             audit.record("tool-review.requested", "tool-review", review.id.toString(), before,
                     ToolReviewView.of(review, List.of(entry.version), null));
-            return review;
+            reviews.flush();
+            return review.state;
         }
         ToolReview review = new ToolReview();
         review.id = UUID.randomUUID();
@@ -147,9 +153,11 @@ public class ToolRecorder {
         review.requestedBy = entry.accountableOwner;
         review.requestedAt = now;
         reviews.persist(review);
+        // written now, so that the next lookup of this definition in the same transaction finds it
+        reviews.flush();
         audit.record("tool-review.requested", "tool-review", review.id.toString(), null,
                 ToolReviewView.of(review, List.of(entry.version), null));
-        return review;
+        return review.state;
     }
 
     private static boolean requeue(String state) {

@@ -109,6 +109,22 @@ public class ToolStore {
         }
     }
 
+    /** The state of the review of one tool definition, locked until the transaction ends; null when there is none. */
+    String reviewStateForUpdate(String serverName, String toolName, String definitionHash) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT state FROM tool_review WHERE server_name = ? AND tool_name = ? AND definition_hash = ?
+                FOR UPDATE""")) {
+            ps.setString(1, serverName);
+            ps.setString(2, toolName);
+            ps.setString(3, definitionHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw failed("Reading the review of a tool definition", e);
+        }
+    }
+
     /** Every version of a server, oldest published first. */
     List<VersionRef> versionRefs(String serverName) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
