@@ -4,6 +4,7 @@ import io.mcpgov.registry.events.EventTypes;
 import io.mcpgov.registry.events.GovernanceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.policy.AuthProfile;
@@ -12,6 +13,11 @@ import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +35,11 @@ public class VerificationStore {
     private final VerificationConfig config;
     private final GovernanceEvents events;
 
-    VerificationStore(ServerVersionRepository versions, AuditLog audit, ObjectMapper json, VerificationConfig config, GovernanceEvents events) {
+    private final AgroalDataSource dataSource;
+
+    VerificationStore(ServerVersionRepository versions, AuditLog audit, ObjectMapper json, VerificationConfig config,
+            GovernanceEvents events, AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.events = events;
         this.versions = versions;
         this.audit = audit;
@@ -38,10 +48,18 @@ public class VerificationStore {
     }
 
     /** The remotes of a version and the publisher's OAuth declaration, or empty when the version is gone. */
-    @Transactional
     public Optional<VerificationTarget> target(long versionId) {
-        return versions.findByIdOptional(versionId).map(v -> new VerificationTarget(v.id, v.name, v.version,
-                read(v.authProfile)));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT name, version, auth_profile::text FROM server_version WHERE id = ?")) {
+            ps.setLong(1, versionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new VerificationTarget(versionId, rs.getString(1), rs.getString(2), read(rs.getString(3))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("Reading a version to verify", e);
+        }
     }
 
     /**
@@ -75,37 +93,73 @@ public class VerificationStore {
      */
     @Transactional
     public VerificationView store(VerificationTarget target, List<RemoteVerification> results, boolean requested) {
-        ServerVersion v = versions.findByIdOptional(target.versionId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
-        if (v == null) {
-            return null;
-        }
-        Instant now = Times.now();
-        List<VerificationView.RemoteVerdict> remotes = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            RemoteVerification result = results.get(i);
-            var remote = target.remotes().get(i);
-            remotes.add(VerificationView.RemoteVerdict.of(remote.index(), target.oauthDeclared(remote), result));
-            versions.getEntityManager().createNativeQuery("""
+        // plain JDBC on the transaction's connection: this runs for every check, in the background, and the entity
+        // would carry the whole document along
+        try (Connection c = dataSource.getConnection()) {
+            String before;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT oauth_verification FROM server_version WHERE id = ? FOR UPDATE")) {
+                ps.setLong(1, target.versionId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    before = rs.getString(1);
+                }
+            }
+            Instant now = Times.now();
+            List<VerificationView.RemoteVerdict> remotes = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO remote_verification (server_version_id, remote_index, url, verdict, checked_at, result)
-                    VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb))
+                    VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
                     ON CONFLICT (server_version_id, remote_index) DO UPDATE
-                    SET url = EXCLUDED.url, verdict = EXCLUDED.verdict, checked_at = EXCLUDED.checked_at, result = EXCLUDED.result""")
-                    .setParameter(1, v.id).setParameter(2, remote.index()).setParameter(3, result.remoteUrl())
-                    .setParameter(4, result.verdict().id()).setParameter(5, now).setParameter(6, write(result))
-                    .executeUpdate();
+                    SET url = EXCLUDED.url, verdict = EXCLUDED.verdict, checked_at = EXCLUDED.checked_at, result = EXCLUDED.result""")) {
+                for (int i = 0; i < results.size(); i++) {
+                    RemoteVerification result = results.get(i);
+                    var remote = target.remotes().get(i);
+                    remotes.add(VerificationView.RemoteVerdict.of(remote.index(), target.oauthDeclared(remote), result));
+                    ps.setLong(1, target.versionId());
+                    ps.setInt(2, remote.index());
+                    ps.setString(3, result.remoteUrl());
+                    ps.setString(4, result.verdict().id());
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.setString(6, write(result));
+                    ps.addBatch();
+                }
+                if (!results.isEmpty()) {
+                    ps.executeBatch();
+                }
+            }
+            String state = VerificationView.claimState(remotes);
+            VerificationView view = new VerificationView(state, now, remotes);
+            boolean changed = !state.equals(before);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE server_version SET verification = CAST(? AS jsonb), oauth_verification = ?,
+                        updated_at = CASE WHEN ? THEN ? ELSE updated_at END
+                    WHERE id = ?""")) {
+                ps.setString(1, write(view));
+                ps.setString(2, state);
+                ps.setBoolean(3, changed);
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setLong(5, target.versionId());
+                ps.executeUpdate();
+            }
+            announce(target, remotes, before, state, requested);
+            return view;
+        } catch (SQLException e) {
+            throw failed("Storing verification results", e);
         }
-        String before = v.oauthVerification;
-        String state = VerificationView.claimState(remotes);
-        VerificationView view = new VerificationView(state, now, remotes);
-        v.verification = write(view);
-        v.oauthVerification = state;
+    }
+
+    private void announce(VerificationTarget target, List<VerificationView.RemoteVerdict> remotes, String before,
+            String state, boolean requested) {
         if (requested || !state.equals(before)) {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("oauthVerification", state);
             after.put("failedChecks", remotes.stream().filter(r -> r.failedChecks() != null)
                     .flatMap(r -> r.failedChecks().stream()).distinct().toList());
             Map<String, Object> previous = Map.of("oauthVerification", before);
-            String id = v.name + "@" + v.version;
+            String id = target.name() + "@" + target.version();
             if (requested) {
                 audit.record("verification.checked", "server-version", id, previous, after);
             } else {
@@ -113,20 +167,18 @@ public class VerificationStore {
             }
         }
         if (!state.equals(before)) {
-            v.updatedAt = now;
             String cause = requested ? "verification.checked" : "verification.changed";
             if ("failed".equals(state)) {
                 Map<String, Object> data = new LinkedHashMap<>();
-                data.put("name", v.name);
-                data.put("version", v.version);
+                data.put("name", target.name());
+                data.put("version", target.version());
                 data.put("failedChecks", remotes.stream().filter(r -> r.failedChecks() != null)
                         .flatMap(r -> r.failedChecks().stream()).distinct().toList());
-                events.changed(EventTypes.VERIFICATION_FAILED, v.name, data, List.of(v.id), cause);
+                events.changed(EventTypes.VERIFICATION_FAILED, target.name(), data, List.of(target.versionId()), cause);
             } else {
-                events.versionsChanged(List.of(v.id), cause);
+                events.versionsChanged(List.of(target.versionId()), cause);
             }
         }
-        return view;
     }
 
     /** Full results of the last check of each remote. */
@@ -158,5 +210,9 @@ public class VerificationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Verification data could not be serialised", e);
         }
+    }
+
+    private static IllegalStateException failed(String what, SQLException e) {
+        return new IllegalStateException(what + " failed", e);
     }
 }
