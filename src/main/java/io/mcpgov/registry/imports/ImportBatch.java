@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stores one page of checked entries in one transaction; a refused entry is skipped, the others stay. */
 @ApplicationScoped
@@ -40,9 +41,13 @@ class ImportBatch {
     @Transactional
     ImportRun.Page store(List<ImportItem> items, ImportRun run) {
         ImportRun.Page page = new ImportRun.Page();
+        Set<String> stored = versions.stored(items.stream().map(ImportItem::name).toList(),
+                items.stream().map(ImportItem::version).toList());
         for (ImportItem item : items) {
+            String key = ServerVersionRepository.key(item.name(), item.version());
             try {
-                Optional<ServerVersion> existing = versions.findVersion(item.name(), item.version());
+                Optional<ServerVersion> existing = stored.contains(key)
+                        ? versions.findVersion(item.name(), item.version()) : Optional.empty();
                 if (existing.isPresent()) {
                     syncStatus(existing.get(), item.status(), page);
                     continue;
@@ -51,6 +56,8 @@ class ImportBatch {
                 store.store(new Publication(item.document(), item.checked().profile(), team, run.importer(),
                         item.status(), true), "server.imported");
                 page.imported();
+                // a page may list a version twice: the second is then a version this import holds
+                stored.add(key);
                 // a page holds many entries: keep the persistence context small so each flush stays cheap
                 versions.flush();
                 versions.getEntityManager().clear();

@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Server versions. The statements every publish and import runs (lock, state, latest flag) are plain JDBC on the
@@ -52,6 +54,33 @@ public class ServerVersionRepository implements PanacheRepositoryBase<ServerVers
     /** All versions of a server, oldest published first. */
     public List<ServerVersion> allVersions(String name) {
         return find("name = ?1 order by publishedAt, id", name).list();
+    }
+
+    /**
+     * Which of the given (name, version) pairs are stored, as {@link #key} strings: one query for a whole page of
+     * an import instead of one per entry.
+     */
+    public Set<String> stored(List<String> names, List<String> versions) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT sv.name, sv.version FROM server_version sv
+                JOIN unnest(?, ?) AS k(name, version) ON sv.name = k.name AND sv.version = k.version""")) {
+            ps.setArray(1, c.createArrayOf("text", names.toArray()));
+            ps.setArray(2, c.createArrayOf("text", versions.toArray()));
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(key(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw failed("Reading which versions are stored", e);
+        }
+    }
+
+    /** One string for a (name, version) pair; names and versions never contain a NUL. */
+    public static String key(String name, String version) {
+        return name + '\0' + version;
     }
 
     /** A version's id and version string, without its document. */

@@ -70,6 +70,17 @@ class ImportApiTest {
     }
 
     @Test
+    void aVersionListedTwiceInOnePageIsStoredOnceAndThenSkipped() {
+        String ns = "org.twice" + System.nanoTime();
+        String entry = item(Docs.publicRemote(ns + "/one", "1.0.0"), "active", "2025-10-01T10:00:00Z");
+        as(ADMIN).body("""
+                {"owningTeam":"team-mirror","items":[%s,%s]}""".formatted(entry, entry))
+                .post(X + "/imports").then().statusCode(200)
+                .body("imported", equalTo(1)).body("skipped", equalTo(1)).body("refused", equalTo(0));
+        as(AGENT).get("/v0.1/servers/" + encode(ns + "/one") + "/versions/1.0.0").then().statusCode(200);
+    }
+
+    @Test
     void aSourceRegistryIsReadPageByPage() {
         WireMockServer source = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         source.start();
