@@ -2,16 +2,13 @@ package io.mcpgov.registry.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.namespace.NamespaceService;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.UUID;
 
@@ -24,10 +21,10 @@ public class EventOutbox implements PanacheRepositoryBase<GovernanceEvent, Long>
 
     private final ObjectMapper json;
     private final Event<EventsWritten> written;
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    EventOutbox(ObjectMapper json, Event<EventsWritten> written, AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    EventOutbox(ObjectMapper json, Event<EventsWritten> written, Jdbc jdbc) {
+        this.jdbc = jdbc;
         this.json = json;
         this.written = written;
     }
@@ -36,7 +33,9 @@ public class EventOutbox implements PanacheRepositoryBase<GovernanceEvent, Long>
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String type, String serverName, Object data) {
         String namespace = serverName == null ? null : NamespaceService.namespacePart(serverName);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        String matched = namespace == null ? "" : namespace;
+        String text = write(data);
+        jdbc.update("Writing a governance event", """
                 WITH e AS (
                     INSERT INTO governance_event (event_id, type, subject, namespace, occurred_at, data)
                     VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id)
@@ -44,22 +43,18 @@ public class EventOutbox implements PanacheRepositoryBase<GovernanceEvent, Long>
                 SELECT s.id, e.id, ?, 'pending', 0, now() FROM e, webhook_subscription s
                 WHERE s.active AND (cardinality(s.types) = 0 OR ? = ANY (s.types))
                   AND (cardinality(s.namespaces) = 0 OR ? = ANY (s.namespaces)
-                       OR EXISTS (SELECT 1 FROM unnest(s.namespaces) n WHERE ? LIKE n || '.%'))""")) {
-            String matched = namespace == null ? "" : namespace;
+                       OR EXISTS (SELECT 1 FROM unnest(s.namespaces) n WHERE ? LIKE n || '.%'))""", ps -> {
             ps.setObject(1, UUID.randomUUID());
             ps.setString(2, type);
             ps.setString(3, serverName);
             ps.setString(4, namespace);
             ps.setTimestamp(5, Timestamp.from(Times.now()));
-            ps.setString(6, write(data));
+            ps.setString(6, text);
             ps.setString(7, serverName);
             ps.setString(8, type);
             ps.setString(9, matched);
             ps.setString(10, matched);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Writing a governance event failed", e);
-        }
+        });
         written.fire(new EventsWritten());
     }
 
@@ -68,17 +63,14 @@ public class EventOutbox implements PanacheRepositoryBase<GovernanceEvent, Long>
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean recordListing(long versionId, boolean listed, String reasons) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        return jdbc.update("Recording a listing state", """
                 INSERT INTO listing_state (server_version_id, listed, reasons) VALUES (?, ?, ?)
                 ON CONFLICT (server_version_id) DO UPDATE SET listed = EXCLUDED.listed, reasons = EXCLUDED.reasons
-                WHERE (listing_state.listed, listing_state.reasons) IS DISTINCT FROM (EXCLUDED.listed, EXCLUDED.reasons)""")) {
+                WHERE (listing_state.listed, listing_state.reasons) IS DISTINCT FROM (EXCLUDED.listed, EXCLUDED.reasons)""", ps -> {
             ps.setLong(1, versionId);
             ps.setBoolean(2, listed);
             ps.setString(3, reasons);
-            return ps.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Recording a listing state failed", e);
-        }
+        }) > 0;
     }
 
     private String write(Object data) {

@@ -1,6 +1,6 @@
 package io.mcpgov.registry.exception;
 
-import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import io.mcpgov.registry.publish.VersionPublished;
@@ -8,11 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,10 +21,10 @@ public class ExceptionCoverage {
 
     private final ExceptionRepository exceptions;
     private final ServerVersionRepository versions;
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    ExceptionCoverage(ExceptionRepository exceptions, ServerVersionRepository versions, AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    ExceptionCoverage(ExceptionRepository exceptions, ServerVersionRepository versions, Jdbc jdbc) {
+        this.jdbc = jdbc;
         this.exceptions = exceptions;
         this.versions = versions;
     }
@@ -39,21 +34,14 @@ public class ExceptionCoverage {
     void coverNewVersion(@Observes VersionPublished published) {
         ServerVersion version = published.entry();
         // plain JDBC: it runs for every version published or imported, and almost always finds nothing
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, version_range FROM api_key_exception WHERE server_name = ? AND state IN ('pending', 'approved')")) {
-            ps.setString(1, version.name);
-            List<UUID> covering = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (VersionRange.covers(rs.getString(2), version.version)) {
-                        covering.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            covering.forEach(id -> insert(id, version.id));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the open exceptions of a server failed", e);
+        record Open(UUID id, String versionRange) {
         }
+        jdbc.list("Reading the open exceptions of a server",
+                "SELECT id, version_range FROM api_key_exception WHERE server_name = ? AND state IN ('pending', 'approved')",
+                ps -> ps.setString(1, version.name), rs -> new Open(rs.getObject(1, UUID.class), rs.getString(2)))
+                .stream()
+                .filter(open -> VersionRange.covers(open.versionRange(), version.version))
+                .forEach(open -> insert(open.id(), version.id));
     }
 
     /** Covers the existing versions in the exception's range; returns them, oldest first. */

@@ -1,14 +1,10 @@
 package io.mcpgov.registry.namespace;
 
-import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.common.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +15,7 @@ import java.util.Optional;
 public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMapping, Long> {
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     public Optional<NamespaceMapping> findByNamespace(String namespace) {
         return find("namespace", namespace).firstResultOptional();
@@ -52,23 +48,16 @@ public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMappi
         }
         // a fixed-shape statement: an IN list of varying length would be planned again on every call; plain JDBC,
         // since every publish asks twice, and a mapping read to be looked at, never changed
-        List<NamespaceMapping> found = new ArrayList<>(2);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT namespace, include_subnamespaces, owning_team, admission FROM namespace WHERE namespace = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", candidates.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        List<NamespaceMapping> found = jdbc.list("Reading namespace mappings",
+                "SELECT namespace, include_subnamespaces, owning_team, admission FROM namespace WHERE namespace = ANY (?)",
+                ps -> Jdbc.setTextArray(ps, 1, candidates.toArray()), rs -> {
                     NamespaceMapping m = new NamespaceMapping();
                     m.namespace = rs.getString(1);
                     m.includeSubnamespaces = rs.getBoolean(2);
                     m.owningTeam = rs.getString(3);
                     m.admission = rs.getString(4);
-                    found.add(m);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading namespace mappings failed", e);
-        }
+                    return m;
+                });
         return found.stream()
                 .filter(m -> m.covers(namespace))
                 .max(Comparator.comparingInt(NamespaceMapping::specificity));

@@ -1,13 +1,9 @@
 package io.mcpgov.registry.server;
 
-import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.common.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,20 +19,15 @@ import java.util.Set;
 public class ServerVersionRepository implements PanacheRepositoryBase<ServerVersion, Long> {
 
     @Inject
-    AgroalDataSource dataSource;
+    Jdbc jdbc;
 
     /**
      * Serialises writes to one server (publish, status changes) until the transaction ends, so that latest-version
      * bookkeeping and duplicate checks cannot race. Other servers are not blocked.
      */
     public void lockServer(String name) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))")) {
-            ps.setString(1, name);
-            ps.executeQuery().close();
-        } catch (SQLException e) {
-            throw failed("Locking a server", e);
-        }
+        jdbc.list("Locking a server", "SELECT pg_advisory_xact_lock(hashtextextended(?, 7))",
+                ps -> ps.setString(1, name), rs -> Boolean.TRUE);
     }
 
     public Optional<ServerVersion> findVersion(String name, String version) {
@@ -61,21 +52,12 @@ public class ServerVersionRepository implements PanacheRepositoryBase<ServerVers
      * an import instead of one per entry.
      */
     public Set<String> stored(List<String> names, List<String> versions) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        return new HashSet<>(jdbc.list("Reading which versions are stored", """
                 SELECT sv.name, sv.version FROM server_version sv
-                JOIN unnest(?, ?) AS k(name, version) ON sv.name = k.name AND sv.version = k.version""")) {
-            ps.setArray(1, c.createArrayOf("text", names.toArray()));
-            ps.setArray(2, c.createArrayOf("text", versions.toArray()));
-            Set<String> found = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(key(rs.getString(1), rs.getString(2)));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw failed("Reading which versions are stored", e);
-        }
+                JOIN unnest(?, ?) AS k(name, version) ON sv.name = k.name AND sv.version = k.version""", ps -> {
+            Jdbc.setTextArray(ps, 1, names.toArray());
+            Jdbc.setTextArray(ps, 2, versions.toArray());
+        }, rs -> key(rs.getString(1), rs.getString(2))));
     }
 
     /** One string for a (name, version) pair; names and versions never contain a NUL. */
@@ -89,37 +71,25 @@ public class ServerVersionRepository implements PanacheRepositoryBase<ServerVers
 
     /** What publishing a new version needs to know about the server, in one query. */
     public ServerState state(String name, String version) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        return jdbc.list("Reading a server's versions", """
                 SELECT count(*), coalesce(bool_or(version = ?), false),
                        max(version) FILTER (WHERE is_latest), max(id) FILTER (WHERE is_latest)
-                FROM server_version WHERE name = ?""")) {
+                FROM server_version WHERE name = ?""", ps -> {
             ps.setString(1, version);
             ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long latestId = rs.getLong(4);
-                return new ServerState(rs.getLong(1), rs.getBoolean(2), rs.getString(3),
-                        rs.wasNull() ? null : latestId);
-            }
-        } catch (SQLException e) {
-            throw failed("Reading a server's versions", e);
-        }
+        }, rs -> {
+            long latestId = rs.getLong(4);
+            return new ServerState(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.wasNull() ? null : latestId);
+        }).get(0);
     }
 
     /** Takes the latest flag off a version (a newer one replaces it). */
     public void unsetLatest(long id, Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE server_version SET is_latest = false, updated_at = ? WHERE id = ?")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failed("Moving the latest flag", e);
-        }
-    }
-
-    private static IllegalStateException failed(String what, SQLException e) {
-        return new IllegalStateException(what + " failed", e);
+        jdbc.update("Moving the latest flag", "UPDATE server_version SET is_latest = false, updated_at = ? WHERE id = ?",
+                ps -> {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setLong(2, id);
+                });
     }
 
     /**

@@ -4,8 +4,8 @@ import io.mcpgov.registry.events.EventTypes;
 import io.mcpgov.registry.events.GovernanceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.policy.AuthProfile;
 import io.mcpgov.registry.server.ServerVersion;
@@ -13,10 +13,6 @@ import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +31,11 @@ public class VerificationStore {
     private final VerificationConfig config;
     private final GovernanceEvents events;
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
     VerificationStore(ServerVersionRepository versions, AuditLog audit, ObjectMapper json, VerificationConfig config,
-            GovernanceEvents events, AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+            GovernanceEvents events, Jdbc jdbc) {
+        this.jdbc = jdbc;
         this.events = events;
         this.versions = versions;
         this.audit = audit;
@@ -49,17 +45,10 @@ public class VerificationStore {
 
     /** The remotes of a version and the publisher's OAuth declaration, or empty when the version is gone. */
     public Optional<VerificationTarget> target(long versionId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT name, version, auth_profile::text FROM server_version WHERE id = ?")) {
-            ps.setLong(1, versionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next()
-                        ? Optional.of(new VerificationTarget(versionId, rs.getString(1), rs.getString(2), read(rs.getString(3))))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failed("Reading a version to verify", e);
-        }
+        return jdbc.list("Reading a version to verify", "SELECT name, version, auth_profile::text FROM server_version WHERE id = ?",
+                ps -> ps.setLong(1, versionId),
+                rs -> new VerificationTarget(versionId, rs.getString(1), rs.getString(2), read(rs.getString(3))))
+                .stream().findFirst();
     }
 
     /**
@@ -95,60 +84,51 @@ public class VerificationStore {
     public VerificationView store(VerificationTarget target, List<RemoteVerification> results, boolean requested) {
         // plain JDBC on the transaction's connection: this runs for every check, in the background, and the entity
         // would carry the whole document along
-        try (Connection c = dataSource.getConnection()) {
-            String before;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT oauth_verification FROM server_version WHERE id = ? FOR UPDATE")) {
-                ps.setLong(1, target.versionId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    before = rs.getString(1);
-                }
-            }
-            Instant now = Times.now();
-            List<VerificationView.RemoteVerdict> remotes = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO remote_verification (server_version_id, remote_index, url, verdict, checked_at, result)
-                    VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
-                    ON CONFLICT (server_version_id, remote_index) DO UPDATE
-                    SET url = EXCLUDED.url, verdict = EXCLUDED.verdict, checked_at = EXCLUDED.checked_at, result = EXCLUDED.result""")) {
-                for (int i = 0; i < results.size(); i++) {
+        List<String> found = jdbc.list("Locking a verified version",
+                "SELECT oauth_verification FROM server_version WHERE id = ? FOR UPDATE",
+                ps -> ps.setLong(1, target.versionId()), rs -> rs.getString(1));
+        if (found.isEmpty()) {
+            return null;
+        }
+        String before = found.get(0);
+        Instant now = Times.now();
+        List<VerificationView.RemoteVerdict> remotes = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            var remote = target.remotes().get(i);
+            remotes.add(VerificationView.RemoteVerdict.of(remote.index(), target.oauthDeclared(remote), results.get(i)));
+            indexes.add(i);
+        }
+        jdbc.batch("Storing verification results", """
+                INSERT INTO remote_verification (server_version_id, remote_index, url, verdict, checked_at, result)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
+                ON CONFLICT (server_version_id, remote_index) DO UPDATE
+                SET url = EXCLUDED.url, verdict = EXCLUDED.verdict, checked_at = EXCLUDED.checked_at, result = EXCLUDED.result""",
+                indexes, (ps, i) -> {
                     RemoteVerification result = results.get(i);
-                    var remote = target.remotes().get(i);
-                    remotes.add(VerificationView.RemoteVerdict.of(remote.index(), target.oauthDeclared(remote), result));
                     ps.setLong(1, target.versionId());
-                    ps.setInt(2, remote.index());
+                    ps.setInt(2, target.remotes().get(i).index());
                     ps.setString(3, result.remoteUrl());
                     ps.setString(4, result.verdict().id());
                     ps.setTimestamp(5, Timestamp.from(now));
                     ps.setString(6, write(result));
-                    ps.addBatch();
-                }
-                if (!results.isEmpty()) {
-                    ps.executeBatch();
-                }
-            }
-            String state = VerificationView.claimState(remotes);
-            VerificationView view = new VerificationView(state, now, remotes);
-            boolean changed = !state.equals(before);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE server_version SET verification = CAST(? AS jsonb), oauth_verification = ?,
-                        updated_at = CASE WHEN ? THEN ? ELSE updated_at END
-                    WHERE id = ?""")) {
-                ps.setString(1, write(view));
-                ps.setString(2, state);
-                ps.setBoolean(3, changed);
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.setLong(5, target.versionId());
-                ps.executeUpdate();
-            }
-            announce(target, remotes, before, state, requested);
-            return view;
-        } catch (SQLException e) {
-            throw failed("Storing verification results", e);
-        }
+                });
+        String state = VerificationView.claimState(remotes);
+        VerificationView view = new VerificationView(state, now, remotes);
+        boolean changed = !state.equals(before);
+        String viewText = write(view);
+        jdbc.update("Storing a verification view", """
+                UPDATE server_version SET verification = CAST(? AS jsonb), oauth_verification = ?,
+                    updated_at = CASE WHEN ? THEN ? ELSE updated_at END
+                WHERE id = ?""", ps -> {
+            ps.setString(1, viewText);
+            ps.setString(2, state);
+            ps.setBoolean(3, changed);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setLong(5, target.versionId());
+        });
+        announce(target, remotes, before, state, requested);
+        return view;
     }
 
     private void announce(VerificationTarget target, List<VerificationView.RemoteVerdict> remotes, String before,
@@ -210,9 +190,5 @@ public class VerificationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Verification data could not be serialised", e);
         }
-    }
-
-    private static IllegalStateException failed(String what, SQLException e) {
-        return new IllegalStateException(what + " failed", e);
     }
 }
