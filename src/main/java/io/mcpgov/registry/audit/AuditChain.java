@@ -52,8 +52,7 @@ public class AuditChain {
         // Not through the session: when this runs at commit, Hibernate has already flushed and let its connection go.
         // The pool hands out the transaction's own connection; closing it here returns it before the commit.
         try (Connection c = dataSource.getConnection()) {
-            lock(c);
-            Head head = headAndIds(c, drafts.size());
+            Head head = lockedHeadAndIds(c, drafts.size());
             String prev = head.hash() != null ? head.hash() : seal(c);
             List<Chained> chained = new ArrayList<>(drafts.size());
             for (int i = 0; i < drafts.size(); i++) {
@@ -132,14 +131,23 @@ public class AuditChain {
     private record Chained(AuditRecord record, String prev, String hash) {
     }
 
-    /** The last event's hash (null when unchained events must be sealed first, genesis for none) and new ids. */
-    private static Head headAndIds(Connection c, int count) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce((SELECT CASE WHEN hash IS NULL THEN '' ELSE hash"
-                + " END FROM audit_event ORDER BY id DESC LIMIT 1), ?), ARRAY(SELECT nextval('audit_event_id_seq')"
-                + " FROM generate_series(1, ?))")) {
+    /**
+     * Takes the chain's lock, then reads the last event's hash (null when unchained events must be sealed first,
+     * genesis for none) and new ids: two statements sent in one round trip, since the lock is held until the commit
+     * and every round trip under it is one more wait for every other writer. The server runs the read only once the
+     * lock is granted, with a snapshot taken then, so it sees the events of the writer that held the lock before.
+     */
+    private static Head lockedHeadAndIds(Connection c, int count) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOCK + "; SELECT coalesce((SELECT CASE WHEN hash IS NULL"
+                + " THEN '' ELSE hash END FROM audit_event ORDER BY id DESC LIMIT 1), ?),"
+                + " ARRAY(SELECT nextval('audit_event_id_seq') FROM generate_series(1, ?))")) {
             ps.setString(1, AuditHash.GENESIS);
             ps.setInt(2, count);
-            try (ResultSet rs = ps.executeQuery()) {
+            ps.execute();
+            if (!ps.getMoreResults()) {
+                throw new SQLException("The audit chain's head was not returned");
+            }
+            try (ResultSet rs = ps.getResultSet()) {
                 rs.next();
                 String hash = rs.getString(1);
                 Long[] ids = (Long[]) rs.getArray(2).getArray();

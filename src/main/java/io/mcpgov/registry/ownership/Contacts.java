@@ -22,9 +22,14 @@ public class Contacts {
 
     /** Sets the contact of the rows {@code where} selects ({@code ?2} is {@code key}). */
     void set(String where, Object key, JsonNode contact) {
+        em.createNativeQuery("UPDATE server_version SET contact = CAST(?1 AS jsonb) WHERE " + where)
+                .setParameter(1, text(contact)).setParameter(2, key).executeUpdate();
+    }
+
+    /** A contact as stored. */
+    String text(JsonNode contact) {
         try {
-            em.createNativeQuery("UPDATE server_version SET contact = CAST(?1 AS jsonb) WHERE " + where)
-                    .setParameter(1, json.writeValueAsString(contact)).setParameter(2, key).executeUpdate();
+            return json.writeValueAsString(contact);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,7 @@ package io.mcpgov.registry.ownership;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.policy.GovernanceMeta;
-import io.mcpgov.registry.publish.VersionPublished;
+import io.mcpgov.registry.publish.VersionStoring;
 import io.mcpgov.registry.server.ServerVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,30 +29,31 @@ public class OwnershipAtPublish {
         this.audit = audit;
     }
 
-    void apply(@Observes VersionPublished published) {
-        ServerVersion entry = published.entry();
+    /** Before the insert, so that the version's row is written once with its owner and contact. */
+    void apply(@Observes VersionStoring storing) {
+        ServerVersion entry = storing.entry();
         @SuppressWarnings("unchecked")
-        List<Object[]> previous = published.firstOfServer() ? List.of() : em.createNativeQuery(
+        List<Object[]> previous = storing.firstOfServer() ? List.of() : em.createNativeQuery(
                         "SELECT accountable_owner, contact::text FROM server_version"
-                        + " WHERE name = ?1 AND id <> ?2 ORDER BY published_at DESC, id DESC LIMIT 1")
-                .setParameter(1, entry.name).setParameter(2, entry.id)
+                        + " WHERE name = ?1 ORDER BY published_at DESC, id DESC LIMIT 1")
+                .setParameter(1, entry.name)
                 .getResultList();
         boolean first = previous.isEmpty();
-        JsonNode previousContact = first ? null : contacts.parse((String) previous.get(0)[1]);
+        String previousText = first ? null : (String) previous.get(0)[1];
+        JsonNode previousContact = contacts.parse(previousText);
         if (!first) {
             entry.accountableOwner = (String) previous.get(0)[0];
         }
-        JsonNode declared = GovernanceMeta.locate(published.document())
+        JsonNode declared = GovernanceMeta.locate(storing.document())
                 .map(d -> d.node().get("contact"))
                 .filter(JsonNode::isObject)
                 .orElse(null);
         if (declared == null) {
-            if (previousContact != null) {
-                contacts.set("id = ?2", entry.id, previousContact);
-            }
+            entry.contact = previousText;
         } else if (first || declared.equals(previousContact)) {
-            contacts.set("id = ?2", entry.id, declared);
+            entry.contact = contacts.text(declared);
         } else {
+            entry.contact = contacts.text(declared);
             contacts.set("name = ?2", entry.name, declared);
             audit.record("ownership.contact-changed", "server", entry.name, Contacts.state(previousContact),
                     Contacts.state(declared));

@@ -37,14 +37,16 @@ public class PublishStore {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final RegistryConfig config;
+    private final Event<VersionStoring> storing;
     private final Event<VersionPublished> published;
     private final AdmissionControl admissionControl;
     private final GovernanceEvents events;
     private final RemoteUrls remoteUrls;
 
     PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
-            RegistryConfig config, Event<VersionPublished> published, AdmissionControl admissionControl,
-            GovernanceEvents events, RemoteUrls remoteUrls) {
+            RegistryConfig config, Event<VersionStoring> storing, Event<VersionPublished> published,
+            AdmissionControl admissionControl, GovernanceEvents events, RemoteUrls remoteUrls) {
+        this.storing = storing;
         this.remoteUrls = remoteUrls;
         this.events = events;
         this.admissionControl = admissionControl;
@@ -111,6 +113,7 @@ public class PublishStore {
         entry.hasPackageSecret = profile.hasPackageSecret();
         entry.hasPublicRemote = profile.hasPublic();
         entry.admission = admission.pending() ? "pending" : "admitted";
+        storing.fire(new VersionStoring(entry, document, profile, publication.bulk(), server.versions() == 0));
         versions.persist(entry);
         versions.flush();
         admissionControl.stored(entry, admission);

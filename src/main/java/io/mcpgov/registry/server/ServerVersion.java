@@ -72,6 +72,14 @@ public class ServerVersion {
     @Column(name = "has_public_remote", nullable = false)
     public boolean hasPublicRemote;
 
+    /**
+     * The server's operational contact, shared by all its versions: written with a new row, changed afterwards for
+     * every version at once in SQL, never by saving an entity.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb", updatable = false)
+    public String contact;
+
     /** Compact verification view shown to agents; null until the first check. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")

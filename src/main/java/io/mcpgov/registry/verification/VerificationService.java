@@ -3,6 +3,7 @@ package io.mcpgov.registry.verification;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.policy.RemoteAuth;
 import io.mcpgov.registry.publish.VersionPublished;
+import io.mcpgov.registry.publish.VersionStoring;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,13 +40,13 @@ public class VerificationService {
         this.config = config;
     }
 
-    /** Inside the publish transaction: the entry starts unverified and is claimed for its first check. */
-    void prepare(@Observes VersionPublished published) {
-        var entry = published.entry();
-        entry.oauthVerification = published.profile().hasOauth() ? "unverified" : "not-applicable";
-        boolean hasRemotes = !published.profile().remotes().isEmpty();
+    /** Inside the publish transaction, before the insert: the entry starts unverified and is claimed for its first check. */
+    void prepare(@Observes VersionStoring storing) {
+        var entry = storing.entry();
+        entry.oauthVerification = storing.profile().hasOauth() ? "unverified" : "not-applicable";
+        boolean hasRemotes = !storing.profile().remotes().isEmpty();
         Instant now = Times.now();
-        boolean checkedRightAway = config.enabled() && !published.bulk();
+        boolean checkedRightAway = config.enabled() && !storing.bulk();
         entry.verificationDueAt = !hasRemotes ? null : checkedRightAway ? now.plus(config.interval()) : now;
     }
 
