@@ -8,20 +8,44 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Serialised discovery answers, kept per instance and served only while nothing has changed: an answer is valid for
  * the change counter it was computed under and until the earliest listing horizon then known (an exception's end).
  * Every read first asks the {@link GenerationFence}, so a change committed on any instance, or a horizon passing, is
  * seen by the next read; the cache saves the query and the serialisation, never correctness.
+ * <p>
+ * An answer read when half of its {@code max-age} has passed is computed again in the background while the kept one,
+ * still valid, is served: answers that are read often are renewed before they expire, instead of all their readers
+ * waiting for the query together when they do. Only answers valid for the current counter are renewed, and the
+ * renewed answer carries the counter read before its query, as any other.
  */
 @ApplicationScoped
 public class ReadCache {
 
-    /** Discovery reads answered by the cache, by result: {@code hit} (from memory) or {@code miss} (computed). */
+    private static final Logger LOG = Logger.getLogger(ReadCache.class);
+    /** Renewals waiting for the background thread; beyond them an answer is left to expire and be computed by a read. */
+    private static final int QUEUED_RENEWALS = 256;
+
+    /**
+     * Discovery reads answered by the cache, by result: {@code hit} (from memory) or {@code miss} (computed); and
+     * {@code renewal}: answers computed again in the background before they expire.
+     */
     static final String METER = "registry.read.cache";
     /** Memory taken by an entry besides its key and answer: the entry and the cache's node. */
     private static final int ENTRY_OVERHEAD = 64;
@@ -33,14 +57,26 @@ public class ReadCache {
     // plain adders read by the meter registry when scraped: a registry counter's increment costs more than the hit
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final LongAdder renewals = new LongAdder();
+    private final Duration renewAfter;
+    private final Executor renewer;
+    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
     /** What the kept answers weigh, as the cache counts it. */
     private final LongAdder kept = new LongAdder();
     private final long maxBytes;
 
+    @Inject
     ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters) {
+        this(fence, json, config, meters, renewalThread());
+    }
+
+    ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters, Executor renewer) {
         this.fence = fence;
+        this.renewer = renewer;
+        this.renewAfter = config.maxAge().dividedBy(2);
         FunctionCounter.builder(METER, hits, LongAdder::sum).tag("result", "hit").register(meters);
         FunctionCounter.builder(METER, misses, LongAdder::sum).tag("result", "miss").register(meters);
+        FunctionCounter.builder(METER, renewals, LongAdder::sum).tag("result", "renewal").register(meters);
         this.json = json;
         this.enabled = config.enabled();
         this.maxBytes = config.maxBytes();
@@ -54,7 +90,10 @@ public class ReadCache {
                 .build();
     }
 
-    /** The JSON answer for {@code key}, from memory when still valid, otherwise computed and kept. */
+    /**
+     * The JSON answer for {@code key}, from memory when still valid, otherwise computed and kept. {@code compute} may
+     * run on a background thread (to renew the answer): it must not depend on the request.
+     */
     public byte[] get(String key, Supplier<Object> compute) {
         if (!enabled) {
             return write(compute.get());
@@ -63,6 +102,9 @@ public class ReadCache {
         Entry cached = entries.getIfPresent(key);
         if (valid(cached, now)) {
             hits.increment();
+            if (!now.now().isBefore(cached.computedAt().plus(renewAfter))) {
+                renew(key, compute);
+            }
             return cached.answer().read();
         }
         misses.increment();
@@ -74,12 +116,62 @@ public class ReadCache {
                 return current;
             }
             answer[0] = write(compute.get());
-            // compressed only once half the memory is taken: a cache that holds everything is read fastest as it is
-            Entry entry = new Entry(now.generation(), now.horizon(), StoredAnswer.of(answer[0], kept.sum() > maxBytes / 2));
+            Entry entry = entry(now, answer[0]);
             kept.add(weight(k, entry));
             return entry;
         });
         return answer[0];
+    }
+
+    /** Computes {@code key}'s answer again in the background, once at a time, unless too many renewals wait. */
+    private void renew(String key, Supplier<Object> compute) {
+        if (!renewing.add(key)) {
+            return;
+        }
+        try {
+            renewer.execute(() -> {
+                try {
+                    Fence now = fence.current();
+                    byte[] answer = write(compute.get());
+                    entries.asMap().compute(key, (k, current) -> {
+                        if (current != null && current.generation() > now.generation()) {
+                            return current;
+                        }
+                        Entry entry = entry(now, answer);
+                        kept.add(weight(k, entry));
+                        return entry;
+                    });
+                    renewals.increment();
+                } catch (RuntimeException e) {
+                    // the kept answer expires as usual and the next read computes it
+                    LOG.debugf(e, "Renewing a cached discovery answer failed");
+                } finally {
+                    renewing.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            renewing.remove(key);
+        }
+    }
+
+    private Entry entry(Fence now, byte[] answer) {
+        // compressed only once half the memory is taken: a cache that holds everything is read fastest as it is
+        return new Entry(now.generation(), now.horizon(), now.now(), StoredAnswer.of(answer, kept.sum() > maxBytes / 2));
+    }
+
+    private static ExecutorService renewalThread() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUED_RENEWALS), task -> {
+            Thread t = new Thread(task, "read-cache-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        if (renewer instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 
     private static int weight(String key, Entry entry) {
@@ -99,6 +191,6 @@ public class ReadCache {
         }
     }
 
-    private record Entry(long generation, Instant horizon, StoredAnswer answer) {
+    private record Entry(long generation, Instant horizon, Instant computedAt, StoredAnswer answer) {
     }
 }

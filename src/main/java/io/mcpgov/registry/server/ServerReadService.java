@@ -45,7 +45,11 @@ public class ServerReadService {
     }
 
     public ServerListResponse versions(String name, boolean includeDeleted) {
-        List<ServerRow> found = rows.versions(byName(name, null, false, includeDeleted));
+        return versions(name, includeDeleted, visibility());
+    }
+
+    private ServerListResponse versions(String name, boolean includeDeleted, ServerQuery.Visibility visibility) {
+        List<ServerRow> found = rows.versions(byName(name, null, false, includeDeleted, visibility));
         if (found.isEmpty()) {
             throw ProblemException.notFound("Server not found.");
         }
@@ -58,8 +62,12 @@ public class ServerReadService {
 
     /** One version as the caller may see it ({@code latest} allowed); 404 when absent or not visible to them. */
     public ServerRow visible(String name, String version, boolean includeDeleted) {
+        return visible(name, version, includeDeleted, visibility());
+    }
+
+    private ServerRow visible(String name, String version, boolean includeDeleted, ServerQuery.Visibility visibility) {
         boolean latest = "latest".equals(version);
-        List<ServerRow> found = rows.versions(byName(name, latest ? null : version, latest, includeDeleted));
+        List<ServerRow> found = rows.versions(byName(name, latest ? null : version, latest, includeDeleted, visibility));
         if (found.isEmpty()) {
             throw ProblemException.notFound("Server version not found.");
         }
@@ -84,14 +92,14 @@ public class ServerReadService {
     public byte[] versionsJson(String name, boolean includeDeleted) {
         ServerQuery.Visibility visibility = visibility();
         return cache.get("versions|" + key(visibility) + "|" + includeDeleted + "|" + name,
-                () -> versions(name, includeDeleted));
+                () -> versions(name, includeDeleted, visibility));
     }
 
     /** {@link #version} as JSON, cached like {@link #listJson}. */
     public byte[] versionJson(String name, String version, boolean includeDeleted) {
         ServerQuery.Visibility visibility = visibility();
         return cache.get("version|" + key(visibility) + "|" + includeDeleted + "|" + name.length() + ":" + name + "|" + version,
-                () -> version(name, version, includeDeleted));
+                () -> views.response(visible(name, version, includeDeleted, visibility)));
     }
 
     /** Readers who see the same entries share cached answers. */
@@ -99,8 +107,9 @@ public class ServerReadService {
         return visibility.all() ? "all" : "teams:" + String.join(",", new TreeSet<>(visibility.teams()));
     }
 
-    private ServerQuery byName(String name, String version, boolean latest, boolean includeDeleted) {
-        return new ServerQuery(name, null, null, 0, null, null, latest, version, includeDeleted, visibility());
+    private static ServerQuery byName(String name, String version, boolean latest, boolean includeDeleted,
+            ServerQuery.Visibility visibility) {
+        return new ServerQuery(name, null, null, 0, null, null, latest, version, includeDeleted, visibility);
     }
 
     /** Who may read, and which unlisted entries they see. */

@@ -60,6 +60,38 @@ class ReadCacheTest {
         assertTrue(count("miss") > 100, "a hundred answers do not fit in 4,000 bytes: some were dropped and computed again");
     }
 
+    @Test
+    void anAnswerReadPastHalfItsAgeIsServedAndRenewedForTheReadsAfter() {
+        ReadCache cache = cache(1 << 20);
+        assertEquals("[\"a\",1]", read(cache, "a"));
+
+        fence.now = NOW.plus(Duration.ofMinutes(2));
+        assertEquals("[\"a\",1]", read(cache, "a"), "before half of max-age: kept, not renewed");
+        assertEquals(1, computed.get());
+
+        fence.now = NOW.plus(Duration.ofMinutes(3));
+        assertEquals("[\"a\",1]", read(cache, "a"), "the kept answer is still valid and served");
+        assertEquals(2, computed.get(), "and computed again behind it");
+        assertEquals("[\"a\",2]", read(cache, "a"));
+        assertEquals(2, computed.get());
+
+        assertEquals(1, count("miss"));
+        assertEquals(3, count("hit"));
+        assertEquals(1, count("renewal"));
+    }
+
+    @Test
+    void anAnswerOfAnOlderCounterIsComputedByTheReadNotRenewed() {
+        ReadCache cache = cache(1 << 20);
+        read(cache, "a");
+        fence.now = NOW.plus(Duration.ofMinutes(4));
+        fence.generation = 2;
+
+        assertEquals("[\"a\",2]", read(cache, "a"));
+        assertEquals(2, count("miss"));
+        assertEquals(0, count("renewal"));
+    }
+
     private String read(ReadCache cache, String key) {
         return new String(cache.get(key, () -> List.of(key, computed.incrementAndGet())));
     }
@@ -69,7 +101,8 @@ class ReadCacheTest {
     }
 
     private ReadCache cache(long maxBytes) {
-        return new ReadCache(fence, new ObjectMapper(), new Config(maxBytes), meters);
+        // renewals run on the reading thread, so that each test sees their result at once
+        return new ReadCache(fence, new ObjectMapper(), new Config(maxBytes), meters, Runnable::run);
     }
 
     private static final class FixedFence extends GenerationFence {
