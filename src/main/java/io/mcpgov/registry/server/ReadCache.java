@@ -7,9 +7,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -102,7 +102,7 @@ public class ReadCache {
         Entry cached = entries.getIfPresent(key);
         if (valid(cached, now)) {
             hits.increment();
-            if (!now.now().isBefore(cached.computedAt().plus(renewAfter))) {
+            if (!now.now().isBefore(cached.renewAt())) {
                 renew(key, compute);
             }
             return cached.answer().read();
@@ -156,7 +156,8 @@ public class ReadCache {
 
     private Entry entry(Fence now, byte[] answer) {
         // compressed only once half the memory is taken: a cache that holds everything is read fastest as it is
-        return new Entry(now.generation(), now.horizon(), now.now(), StoredAnswer.of(answer, kept.sum() > maxBytes / 2));
+        return new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter),
+                StoredAnswer.of(answer, kept.sum() > maxBytes / 2));
     }
 
     private static ExecutorService renewalThread() {
@@ -191,6 +192,7 @@ public class ReadCache {
         }
     }
 
-    private record Entry(long generation, Instant horizon, Instant computedAt, StoredAnswer answer) {
+    /** {@code renewAt}: from then on, a read that finds the answer still valid has it renewed. */
+    private record Entry(long generation, Instant horizon, Instant renewAt, StoredAnswer answer) {
     }
 }
