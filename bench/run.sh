@@ -40,8 +40,8 @@ usage() {
   --sizes        data set sizes in versions, comma-separated (default 10000,100000)
   --duration     measured time per scenario (default 30s)
   --warmup       warm-up time per scenario, not measured (default 10s)
-  --jit-warmup   after the registry starts, get, search and list each run this long, not measured, before the first
-                 scenario (default 20s; 0 for none)
+  --jit-warmup   get, search and list each run this long, not measured, before the first read scenario, and
+                 publish before the publish scenario (default 20s; 0 for none)
   --connections  wrk connections (default 32); --threads wrk threads (default 2)
   --load         how the data set gets in: import (POST .../imports), publish (POST /v0.1/publish, concurrent),
                  auto (import when the registry offers it, else publish; default)
@@ -440,21 +440,23 @@ run_wrk() { # name script url [env assignments...] -> result JSON in $SIZE_DIR/s
     + "errors \(.errors.status + .errors.connect + .errors.read + .errors.write + .errors.timeout)"' "$out.json"
 }
 
-# The JIT compiles the read path under load, over tens of seconds: one unmeasured pass over the read scenarios after
-# the registry starts, so that the first scenario measured is not colder than the others.
-warm_jit() { # data dir
-  local data="$1" name extra
+# The JIT compiles each path under load, over tens of seconds: one unmeasured pass over a scenario group before it is
+# measured, so that the first scenario measured is not colder than the others and publish is measured sustained.
+warm_jit() { # data dir, scenario names
+  local data="$1" name extra token
+  shift
   [[ "$JIT_WARMUP" =~ ^0+s?$ ]] && return 0
-  say "  JIT warm-up: get, search and list, $JIT_WARMUP each, not measured"
+  say "  JIT warm-up: $*, $JIT_WARMUP each, not measured"
   mkdir -p "$SIZE_DIR/scenarios"
-  # list last: the read cache then holds what the list scenario's own warm-up would leave, not 20 s of random gets
-  for name in get search list; do
+  for name in "$@"; do
+    token="$TOKENS/agent.jwt"
     case "$name" in
       list) extra="BENCH_LIST_QUERY=" ;;
       search) extra="BENCH_SEARCH_TERMS=$data/search-terms.txt" ;;
       get) extra="BENCH_GET_PATHS=$data/get-paths.txt" ;;
+      publish) extra="BENCH_PUBLISH_TEMPLATES=$data/publish-templates.txt"; token="$TOKENS/publisher.jwt" ;;
     esac
-    env BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_SCENARIO="jit-$name" BENCH_PHASE=j "BENCH_TOKEN_FILE=$TOKENS/agent.jwt" "$extra" \
+    env BENCH_WRK_DIR="$BENCH_DIR/wrk" BENCH_SCENARIO="jit-$name" BENCH_PHASE=j "BENCH_TOKEN_FILE=$token" "$extra" \
       wrk -t "$THREADS" -c "$CONNECTIONS" -d "$JIT_WARMUP" --timeout 10s -s "$BENCH_DIR/wrk/$name.lua" "$REGISTRY_URL" \
       >"$SIZE_DIR/scenarios/jit-$name.txt" 2>&1 || { cat "$SIZE_DIR/scenarios/jit-$name.txt" >&2; die "wrk failed in the JIT warm-up ($name)"; }
   done
@@ -592,12 +594,15 @@ bench_size() {
   say "OAuth verification states before measuring: $(cat "$SIZE_DIR/verification-before.json")"
   say "measuring the registry ($REGISTRY_URL)"
   local agent="BENCH_TOKEN_FILE=$TOKENS/agent.jwt"
-  warm_jit "$data"
+  # list last: the read cache then holds what the list scenario's own warm-up would leave, not 20 s of random gets
+  warm_jit "$data" get search list
   run_wrk list list.lua "$REGISTRY_URL" "$agent"
   run_wrk search search.lua "$REGISTRY_URL" "$agent" "BENCH_SEARCH_TERMS=$data/search-terms.txt"
   run_wrk latest list.lua "$REGISTRY_URL" "$agent" "BENCH_LIST_QUERY=&version=latest"
   run_wrk get get.lua "$REGISTRY_URL" "$agent" "BENCH_GET_PATHS=$data/get-paths.txt"
   run_wrk since list.lua "$REGISTRY_URL" "$agent" "BENCH_SINCE=$since_all,$since_half"
+  # after the reads: the versions it publishes do not change the data they measure
+  warm_jit "$data" publish
   run_wrk publish publish.lua "$REGISTRY_URL" "BENCH_TOKEN_FILE=$TOKENS/publisher.jwt" \
     "BENCH_PUBLISH_TEMPLATES=$data/publish-templates.txt"
 
@@ -687,7 +692,7 @@ report() {
     "# Registry benchmark, \(.settings.versions) versions\n",
     "\(.date), commit \(.commit). Machine: \(.machine.nproc) cores, \(.machine.cpu), \(.machine.ramGb) GB RAM; \(.machine.os).",
     "Java \(.software.java), PostgreSQL \(.software.postgresql), \(.software.wrk), nginx \(.software.nginx).",
-    "wrk: \(.settings.connections) connections, \(.settings.threads) threads, \(.settings.duration) per scenario after \(.settings.warmup) of warm-up\(if (.settings.jitWarmup // "0") | test("^0+s?$") then "" else ", after a JIT warm-up of " + .settings.jitWarmup + " each for get, search and list" end). JVM: `\(.settings.jvmOpts)`\(if .settings.registryEnv != "" then "; registry environment: `" + .settings.registryEnv + "`" else "" end).\n",
+    "wrk: \(.settings.connections) connections, \(.settings.threads) threads, \(.settings.duration) per scenario after \(.settings.warmup) of warm-up\(if (.settings.jitWarmup // "0") | test("^0+s?$") then "" else ", after a JIT warm-up of " + .settings.jitWarmup + " each for get, search and list (before the reads) and for publish (before publish)" end). JVM: `\(.settings.jvmOpts)`\(if .settings.registryEnv != "" then "; registry environment: `" + .settings.registryEnv + "`" else "" end).\n",
     "| scenario | req/s | p50 ms | p99 ms | max ms | errors | ratio to nginx |",
     "|---|---:|---:|---:|---:|---:|---:|",
     (.scenarios[] | "| \(.scenario) | \(.requestsPerSecond | f1) | \(.latencyMs.p50 | f2) | \(.latencyMs.p99 | f2) | \(.latencyMs.max | f2) | \(.errorCount) | \(if .ratioToCeiling then (.ratioToCeiling | tostring) else "" end) |"),

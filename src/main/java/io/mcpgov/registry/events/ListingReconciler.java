@@ -5,9 +5,11 @@ import io.mcpgov.registry.server.ServerRow;
 import io.mcpgov.registry.server.ServerRowRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Announces when versions become listed or hidden: after a change, it reads the affected versions through the
@@ -39,22 +41,38 @@ public class ListingReconciler {
     /** The same, for rows already read through the listing gate in this transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reconcileRows(List<ServerRow> current, String cause) {
+        Map<Long, EventOutbox.Listing> listings = new LinkedHashMap<>();
+        Map<Long, ServerRow> byId = new LinkedHashMap<>();
         for (ServerRow row : current) {
             boolean listed = row.listed() && !"deleted".equals(row.status());
-            List<String> reasons = "deleted".equals(row.status()) && row.hiddenBy().isEmpty()
-                    ? List.of("deleted") : row.hiddenBy();
-            boolean changed = outbox.recordListing(row.id(), listed, String.join(",", reasons));
-            if (!changed) {
+            List<String> reasons = reasons(row);
+            listings.put(row.id(), new EventOutbox.Listing(row.id(), listed, String.join(",", reasons)));
+            byId.put(row.id(), row);
+        }
+        Set<Long> changed = outbox.recordListings(listings.values());
+        if (changed.isEmpty()) {
+            return;
+        }
+        audit.visibleChange();
+        List<EventOutbox.NewEvent> events = new ArrayList<>();
+        for (EventOutbox.Listing listing : listings.values()) {
+            if (!changed.contains(listing.versionId())) {
                 continue;
             }
-            audit.visibleChange();
+            ServerRow row = byId.get(listing.versionId());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", row.name());
             data.put("version", row.version());
-            data.put("listed", listed);
-            data.put("reasons", reasons);
+            data.put("listed", listing.listed());
+            data.put("reasons", reasons(row));
             data.put("cause", cause);
-            outbox.append(listed ? EventTypes.ENTRY_LISTED : EventTypes.ENTRY_HIDDEN, row.name(), data);
+            events.add(new EventOutbox.NewEvent(listing.listed() ? EventTypes.ENTRY_LISTED : EventTypes.ENTRY_HIDDEN,
+                    row.name(), data));
         }
+        outbox.appendAll(events);
+    }
+
+    private static List<String> reasons(ServerRow row) {
+        return "deleted".equals(row.status()) && row.hiddenBy().isEmpty() ? List.of("deleted") : row.hiddenBy();
     }
 }

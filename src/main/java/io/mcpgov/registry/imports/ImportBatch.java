@@ -3,6 +3,7 @@ package io.mcpgov.registry.imports;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
+import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.namespace.NamespaceRequest;
 import io.mcpgov.registry.namespace.NamespaceService;
 import io.mcpgov.registry.publish.Publication;
@@ -13,6 +14,7 @@ import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +29,11 @@ class ImportBatch {
     private final NamespaceService namespaces;
     private final LatestBookkeeping latest;
     private final AuditLog audit;
+    private final GovernanceEvents events;
 
     ImportBatch(PublishStore store, ServerVersionRepository versions, NamespaceService namespaces,
-            LatestBookkeeping latest, AuditLog audit) {
+            LatestBookkeeping latest, AuditLog audit, GovernanceEvents events) {
+        this.events = events;
         this.store = store;
         this.versions = versions;
         this.namespaces = namespaces;
@@ -41,6 +45,9 @@ class ImportBatch {
     @Transactional
     ImportRun.Page store(List<ImportItem> items, ImportRun run) {
         ImportRun.Page page = new ImportRun.Page();
+        List<Long> imported = new ArrayList<>();
+        List<Long> statusChanged = new ArrayList<>();
+        versions.lockServers(items.stream().map(ImportItem::name).toList());
         Set<String> stored = versions.stored(items.stream().map(ImportItem::name).toList(),
                 items.stream().map(ImportItem::version).toList());
         for (ImportItem item : items) {
@@ -49,12 +56,12 @@ class ImportBatch {
                 Optional<ServerVersion> existing = stored.contains(key)
                         ? versions.findVersion(item.name(), item.version()) : Optional.empty();
                 if (existing.isPresent()) {
-                    syncStatus(existing.get(), item.status(), page);
+                    syncStatus(existing.get(), item.status(), page, statusChanged);
                     continue;
                 }
                 String team = owningTeam(item.name(), run);
-                store.store(new Publication(item.document(), item.checked().profile(), team, run.importer(),
-                        item.status(), true), "server.imported");
+                imported.add(store.store(new Publication(item.document(), item.checked().profile(), team,
+                        run.importer(), item.status(), true), "server.imported"));
                 page.imported();
                 // a page may list a version twice: the second is then a version this import holds
                 stored.add(key);
@@ -65,6 +72,8 @@ class ImportBatch {
                 page.refuse(item.name(), item.version(), e.errors());
             }
         }
+        events.versionsChanged(imported, "server.imported");
+        events.versionsChanged(statusChanged, "server.status-changed");
         return page;
     }
 
@@ -93,7 +102,7 @@ class ImportBatch {
     }
 
     /** The source deleted or deprecated a version we hold: follow it, as a mirror should. */
-    private void syncStatus(ServerVersion entry, ServerStatus status, ImportRun.Page page) {
+    private void syncStatus(ServerVersion entry, ServerStatus status, ImportRun.Page page, List<Long> changed) {
         if (entry.status.equals(status.wire())) {
             page.skipped();
             return;
@@ -105,6 +114,7 @@ class ImportBatch {
         latest.recompute(entry.name);
         audit.record("server.status-changed", "server-version", entry.name + "@" + entry.version, before,
                 Map.of("status", entry.status, "via", "import"));
+        changed.add(entry.id);
         page.statusUpdated();
     }
 

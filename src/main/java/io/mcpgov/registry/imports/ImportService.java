@@ -46,14 +46,15 @@ public class ImportService {
         ImportRun run = new ImportRun(caller.subject(), request.owningTeam().trim(), config.maxReportedRefusals());
         try (PageWriters writers = new PageWriters(config.concurrency())) {
             if (request.items() != null) {
-                store(request.items(), run, writers);
+                store(request.items(), List.of(), true, run, writers);
             } else {
                 String cursor = null;
+                List<ImportItem> held = List.of();
                 do {
                     SourcePage page = sources.page(request.source().trim(), limit, cursor,
                             blankToNull(request.updatedSince()));
-                    store(page.items(), run, writers);
                     cursor = page.nextCursor();
+                    held = store(page.items(), held, cursor == null, run, writers);
                 } while (cursor != null);
             }
             writers.awaitAll();
@@ -64,10 +65,18 @@ public class ImportService {
         return run.result();
     }
 
-    private void store(List<JsonNode> items, ImportRun run, PageWriters writers) {
+    /**
+     * Checks a page and hands the entries that passed, after those held from the page before, to a writer, except the
+     * entries of the server the page ends with: a source sorted by name starts its next page with the same server, so
+     * they go with that page, and two writers do not wait for each other's lock on one server.
+     *
+     * @return the entries held for the next page
+     */
+    private List<ImportItem> store(List<JsonNode> items, List<ImportItem> held, boolean lastPage, ImportRun run,
+            PageWriters writers) {
         run.page();
         items.forEach(item -> run.sawUpdatedAt(officialMeta(item).path("updatedAt").asText(null)));
-        List<ImportItem> passed = new ArrayList<>();
+        List<ImportItem> passed = new ArrayList<>(held);
         for (ImportItem item : items.parallelStream().map(this::check).toList()) {
             if (item.checked().passed()) {
                 passed.add(item);
@@ -75,10 +84,26 @@ public class ImportService {
                 run.refuse(item.name(), item.version(), item.checked().errors());
             }
         }
-        if (!passed.isEmpty()) {
-            batch.mapNamespaces(passed, run);
-            writers.submit(() -> batch.store(passed, run), run);
+        int cut = lastPage ? passed.size() : startOfLastServer(passed);
+        List<ImportItem> ready = passed.subList(0, cut);
+        if (!ready.isEmpty()) {
+            batch.mapNamespaces(ready, run);
+            writers.submit(() -> batch.store(ready, run), run);
         }
+        return new ArrayList<>(passed.subList(cut, passed.size()));
+    }
+
+    /** Where the entries of the last server begin; the end, holding nothing back, when all are of one server. */
+    private static int startOfLastServer(List<ImportItem> items) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        String last = items.get(items.size() - 1).name();
+        int start = items.size();
+        while (start > 0 && items.get(start - 1).name().equals(last)) {
+            start--;
+        }
+        return start == 0 ? items.size() : start;
     }
 
     /** Checks a list item {@code {server, _meta}} or a bare server.json. */

@@ -1,6 +1,5 @@
 package io.mcpgov.registry.publish;
 
-import io.mcpgov.registry.events.GovernanceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.policy.AuthProfile;
 import io.mcpgov.registry.server.LatestVersion;
 import io.mcpgov.registry.server.ServerRow;
@@ -60,21 +60,29 @@ public class PublishStore {
 
     @Transactional
     public ServerRow insert(JsonNode document, AuthProfile profile, String owningTeam, String accountableOwner) {
-        return store(new Publication(document, profile, owningTeam, accountableOwner, ServerStatus.ACTIVE, false),
+        long id = store(new Publication(document, profile, owningTeam, accountableOwner, ServerStatus.ACTIVE, false),
                 "server.published");
+        ServerRow row = rows.byIds(List.of(id)).get(0);
+        events.listingOf(List.of(row), "server.published");
+        return row;
     }
 
     /**
      * Stores one version in the caller's transaction: uniqueness, the version limit, remote URL ownership and the
      * latest flag, then the feature observers and the audit event. Every refusal is thrown before anything is
-     * written, so a caller storing many versions in one transaction can skip a refused one and go on.
+     * written, so a caller storing many versions in one transaction can skip a refused one and go on. The caller
+     * announces the listing of what it stored ({@link GovernanceEvents}), once for all its versions.
+     *
+     * @return the stored version's id
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ServerRow store(Publication publication, String auditAction) {
+    public long store(Publication publication, String auditAction) {
         JsonNode document = publication.document();
         String name = document.get("name").asText();
         String version = document.get("version").asText();
-        versions.lockServer(name);
+        if (!publication.bulk()) {
+            versions.lockServer(name);
+        }
         ServerVersionRepository.ServerState server = versions.state(name, version);
         if (server.exists()) {
             throw ProblemException.conflict("This version is already published; published versions never change.",
@@ -120,11 +128,8 @@ public class PublishStore {
         published.fire(new VersionPublished(entry, document, profile, publication.bulk(),
                 server.versions() == 0));
         versions.flush();
-        // read before the audit event: its chain lock is held until commit, so the work after it is kept short
-        ServerRow row = rows.byIds(List.of(entry.id)).get(0);
         audit.record(auditAction, "server-version", name + "@" + version, null, summary(entry));
-        events.listingOf(List.of(row), auditAction);
-        return row;
+        return entry.id;
     }
 
     /** A remote URL belongs to the first server that published it; checked before anything is written. */

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,20 @@ public class ServerVersionRepository implements PanacheRepositoryBase<ServerVers
     public void lockServer(String name) {
         jdbc.list("Locking a server", "SELECT pg_advisory_xact_lock(hashtextextended(?, 7))",
                 ps -> ps.setString(1, name), rs -> Boolean.TRUE);
+    }
+
+    /**
+     * Locks several servers as {@link #lockServer} does, in one statement and in the order of the lock keys, so that
+     * two callers locking overlapping sets wait for each other instead of deadlocking.
+     */
+    public void lockServers(Collection<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        jdbc.list("Locking servers", """
+                SELECT count(pg_advisory_xact_lock(k)) FROM (
+                    SELECT DISTINCT hashtextextended(n, 7) AS k FROM unnest(?::text[]) AS n ORDER BY k OFFSET 0) AS keys""",
+                ps -> Jdbc.setTextArray(ps, 1, names.toArray()), rs -> Boolean.TRUE);
     }
 
     public Optional<ServerVersion> findVersion(String name, String version) {

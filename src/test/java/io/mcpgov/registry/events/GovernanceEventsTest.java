@@ -126,6 +126,38 @@ class GovernanceEventsTest {
     }
 
     @Test
+    void anImportAnnouncesTheListingOfEveryEntryItStoresOrDeletes() {
+        long start = feedHead();
+        String ns = Api.freshNamespace(TEAM);
+        String keyed = ns + "/keyed";
+        String open = ns + "/open";
+        String items = String.join(",", Docs.publicRemote(open, "1.0.0"), Docs.publicRemote(open, "1.1.0"),
+                Docs.apiKeyRemote(keyed, "1.0.0"));
+        as(ADMIN).body("{\"owningTeam\":\"" + TEAM + "\",\"items\":[" + items + "]}").post(X + "/imports").then()
+                .statusCode(200).body("imported", equalTo(3));
+
+        List<Map<String, Object>> opened = eventsAfter(start, open);
+        assertThat(opened).extracting(e -> e.get("type")).containsExactly(EventTypes.ENTRY_LISTED, EventTypes.ENTRY_LISTED);
+        assertThat(opened).extracting(e -> ((Map<String, Object>) e.get("data")).get("version"))
+                .containsExactly("1.0.0", "1.1.0");
+        assertThat((Map<String, Object>) opened.get(0).get("data")).containsEntry("cause", "server.imported");
+        List<Map<String, Object>> hidden = eventsAfter(start, keyed);
+        assertThat(hidden).extracting(e -> e.get("type")).containsExactly(EventTypes.ENTRY_HIDDEN);
+        assertThat((Map<String, Object>) hidden.get(0).get("data")).containsEntry("reasons", List.of("api-key-only"));
+
+        long afterImport = feedHead();
+        String deleted = """
+                {"server":%s,"_meta":{"io.modelcontextprotocol.registry/official":{"status":"deleted"}}}"""
+                .formatted(Docs.publicRemote(open, "1.1.0"));
+        as(ADMIN).body("{\"owningTeam\":\"" + TEAM + "\",\"items\":[" + deleted + "]}").post(X + "/imports").then()
+                .statusCode(200).body("statusesUpdated", equalTo(1));
+        List<Map<String, Object>> gone = eventsAfter(afterImport, open);
+        assertThat(gone).extracting(e -> e.get("type")).containsExactly(EventTypes.ENTRY_HIDDEN);
+        assertThat((Map<String, Object>) gone.get(0).get("data")).containsEntry("version", "1.1.0")
+                .containsEntry("reasons", List.of("deleted")).containsEntry("cause", "server.status-changed");
+    }
+
+    @Test
     void subscribersGetSignedCloudEventsWithinSeconds() throws Exception {
         receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
         String ns = Api.freshNamespace(TEAM);
