@@ -361,8 +361,8 @@ check_source() {
 # ---------------------------------------------------------------------------------------------------------------
 # The registry
 # ---------------------------------------------------------------------------------------------------------------
-start_registry() { # label -> sets REGISTRY_PID, READY_MS
-  local label="$1"
+start_registry() { # label [extra JVM options] -> sets REGISTRY_PID, READY_MS
+  local label="$1" extra="${2:-}"
   local log="$LOGS/registry-$label.log"
   local started
   started=$(millis)
@@ -372,7 +372,7 @@ start_registry() { # label -> sets REGISTRY_PID, READY_MS
     QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER_URL" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$REGISTRY_PORT" \
     REGISTRY_VERIFICATION_ALLOW_HTTP_LOOPBACK=true REGISTRY_PUBLISH_ALLOW_HTTP_LOOPBACK=true \
-    MALLOC_ARENA_MAX=2 "${REGISTRY_ENV[@]}" java $JVM_OPTS -jar "$JAR" >"$log" 2>&1 &
+    MALLOC_ARENA_MAX=2 "${REGISTRY_ENV[@]}" java $JVM_OPTS $extra -jar "$JAR" >"$log" 2>&1 &
   REGISTRY_PID=$!
   local body=""
   while true; do
@@ -489,8 +489,10 @@ bench_size() {
 
   start_postgres
 
-  # first start: empty database, Flyway migrates
-  start_registry "$size-first"
+  # first start: empty database, Flyway migrates; the classes it loads are archived when it stops
+  local archive="$RUN/registry-$size.jsa"
+  rm -f "$archive"
+  start_registry "$size-first" "-XX:ArchiveClassesAtExit=$archive"
   local first_ready_ms=$READY_MS
   start_sampler "$SIZE_DIR/rss-load.txt"
 
@@ -561,8 +563,17 @@ bench_size() {
   local load_peak_kb
   load_peak_kb=$(peak_rss_kb)
 
-  # restart against the loaded database: the ready time asked for ("database already running")
+  # restart against the loaded database: the ready time asked for ("database already running"), first with the
+  # class-data-sharing archive of the first run, then as measured from here on, without it
   stop_registry
+  local cds_ready_ms=null
+  if [[ -s "$archive" ]]; then
+    start_registry "$size-cds" "-XX:SharedArchiveFile=$archive"
+    cds_ready_ms=$READY_MS
+    stop_registry
+  else
+    say "no class-data-sharing archive was written by the first run (see $LOGS/registry-$size-first.log)"
+  fi
   start_registry "$size"
   local ready_ms=$READY_MS
   start_sampler "$SIZE_DIR/rss-serve.txt"
@@ -619,7 +630,7 @@ bench_size() {
   run_wrk ceiling-get get.lua "http://127.0.0.1:$CEILING_PORT" "$agent" "BENCH_GET_PATHS=$data/get-paths.txt"
 
   stop_postgres
-  report "$size" "$data" "$first_ready_ms" "$ready_ms" "$load_peak_kb" "$serve_peak_kb" "$since_all" "$since_half"
+  report "$size" "$data" "$first_ready_ms" "$ready_ms" "$load_peak_kb" "$serve_peak_kb" "$since_all" "$since_half" "$cds_ready_ms"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -627,7 +638,7 @@ bench_size() {
 # ---------------------------------------------------------------------------------------------------------------
 report() {
   local size="$1" data="$2" first_ready_ms="$3" ready_ms="$4" load_peak_kb="$5" serve_peak_kb="$6"
-  local since_all="$7" since_half="$8"
+  local since_all="$7" since_half="$8" cds_ready_ms="$9"
   mkdir -p "$RESULTS"
   local base="$RESULTS/$(date -u +%Y-%m-%d)-$size"
   local commit
@@ -647,7 +658,7 @@ report() {
     --argjson size "$size" --slurpfile data "$data/summary.json" --slurpfile load "$SIZE_DIR/load.json" \
     --slurpfile exceptions "$SIZE_DIR/exceptions.json" --slurpfile scenarios "$SIZE_DIR/scenarios.json" \
     --slurpfile verBefore "$SIZE_DIR/verification-before.json" --slurpfile verAfter "$SIZE_DIR/verification-after.json" \
-    --argjson firstReadyMs "$first_ready_ms" --argjson readyMs "$ready_ms" \
+    --argjson firstReadyMs "$first_ready_ms" --argjson readyMs "$ready_ms" --argjson cdsReadyMs "$cds_ready_ms" \
     --argjson loadPeakKb "${load_peak_kb:-0}" --argjson servePeakKb "${serve_peak_kb:-0}" \
     --arg sinceAll "$since_all" --arg sinceHalf "$since_half" \
     --argjson listBytes "$(stat -c %s "$SIZE_DIR/list-page.json")" --argjson getBytes "$(stat -c %s "$SIZE_DIR/get-response.json")" '
@@ -664,7 +675,7 @@ report() {
       load: $load[0],
       exceptions: {approved: $exceptions[0].ok, seconds: $exceptions[0].seconds},
       oauthVerification: {beforeMeasuring: $verBefore[0], afterMeasuring: $verAfter[0]},
-      registry: {readyMs: $readyMs, readyMsEmptyDatabase: $firstReadyMs,
+      registry: {readyMs: $readyMs, readyMsEmptyDatabase: $firstReadyMs, readyMsWithClassDataArchive: $cdsReadyMs,
                  peakRssMb: ((([$loadPeakKb, $servePeakKb] | max) / 1024 * 10 | round) / 10),
                  peakRssMbLoading: (($loadPeakKb / 1024 * 10 | round) / 10),
                  peakRssMbServing: (($servePeakKb / 1024 * 10 | round) / 10)},
@@ -683,7 +694,7 @@ report() {
         (scenario("publish") | {target: "publish: at least 300 per second", measured: "\(.requestsPerSecond) per second", met: (.requestsPerSecond >= 300 and .errorCount == 0)}),
         {target: "bulk import of the set: under 2 minutes", measured: "\($r.load.seconds) s (\($r.load.mode))", met: ($r.load.mode == "import" and $r.load.seconds < 120)},
         {target: "resident memory under 512 MB", measured: "\($r.registry.peakRssMb) MB", met: ($r.registry.peakRssMb < 512)},
-        {target: "ready within 5 s of start", measured: "\($r.registry.readyMs) ms", met: ($r.registry.readyMs < 5000)} ]
+        {target: "ready within 5 s of start", measured: "\($r.registry.readyMs) ms\(if $r.registry.readyMsWithClassDataArchive then " (\($r.registry.readyMsWithClassDataArchive) ms with a class-data-sharing archive)" else "" end)", met: ($r.registry.readyMs < 5000)} ]
     ' >"$base.json" || die "could not write $base.json"
 
   jq -r '
@@ -704,6 +715,7 @@ report() {
     "| publish scenario | \(.scenarios[] | select(.scenario == "publish") | .requestsPerSecond | f1) per second |",
     "| peak resident memory | \(.registry.peakRssMb) MB (loading \(.registry.peakRssMbLoading), serving \(.registry.peakRssMbServing)) |",
     "| ready (database loaded) | \(.registry.readyMs) ms (empty database, with migrations: \(.registry.readyMsEmptyDatabase) ms) |",
+    "| ready (database loaded), with the class-data-sharing archive of the first run | \(if .registry.readyMsWithClassDataArchive then "\(.registry.readyMsWithClassDataArchive) ms" else "not measured" end) |",
     "| OAuth verification states (before, after measuring) | \(.oauthVerification.beforeMeasuring | tojson), \(.oauthVerification.afterMeasuring | tojson) |",
     "| data | \(.data.servers) servers, \(.data.versionsListedForAgents) versions listed for agents, \(.data.apiKeyExceptions) exceptions, average document \(.data.averageDocumentBytes) B |",
     "",

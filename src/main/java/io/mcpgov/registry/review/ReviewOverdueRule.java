@@ -1,7 +1,9 @@
 package io.mcpgov.registry.review;
 
 import io.mcpgov.registry.policy.ListingRule;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * With {@code registry.reviews.hide-overdue-after-days}, a server whose current review (the item of the latest
@@ -16,7 +18,12 @@ public class ReviewOverdueRule implements ListingRule {
     private final Integer graceDays;
 
     ReviewOverdueRule(ReviewSettings settings) {
-        this.graceDays = settings.hideOverdueAfterDays().orElse(null);
+        this.graceDays = ReviewSettings.graceDays(settings).orElse(null);
+    }
+
+    /** Created at start, so that an out-of-range setting stops the start instead of failing reads. */
+    void checkAtStart(@Observes StartupEvent start) {
+        // the constructor has checked the setting
     }
 
     @Override

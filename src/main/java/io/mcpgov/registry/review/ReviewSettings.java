@@ -1,8 +1,6 @@
 package io.mcpgov.registry.review;
 
 import io.smallrye.config.ConfigMapping;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.Optional;
 
 /** Access review settings; each one is documented in README.md. */
@@ -13,5 +11,20 @@ public interface ReviewSettings {
      * Hide from agents (rule {@code review-overdue}) a server whose review is still pending this many days after its
      * campaign's due date. Absent (the default): overdue reviews are reported, never hidden.
      */
-    Optional<@Min(0) @Max(3650) Integer> hideOverdueAfterDays();
+    Optional<Integer> hideOverdueAfterDays();
+
+    int MAX_GRACE_DAYS = 3650;
+
+    /**
+     * {@link #hideOverdueAfterDays()}, refused when out of range. Checked in code rather than with constraint
+     * annotations: those make Quarkus build a validator over every configuration class at each start.
+     */
+    static Optional<Integer> graceDays(ReviewSettings settings) {
+        Optional<Integer> days = settings.hideOverdueAfterDays();
+        if (days.isPresent() && (days.get() < 0 || days.get() > MAX_GRACE_DAYS)) {
+            throw new IllegalStateException("registry.reviews.hide-overdue-after-days must be between 0 and "
+                    + MAX_GRACE_DAYS + ", not " + days.get());
+        }
+        return days;
+    }
 }
