@@ -489,11 +489,13 @@ bench_size() {
 
   start_postgres
 
-  # first start: empty database, Flyway migrates; the classes it loads are archived when it stops
+  # first start: empty database, Flyway migrates; the classes it loads to get ready are archived when it stops
   local archive="$RUN/registry-$size.jsa"
   rm -f "$archive"
   start_registry "$size-first" "-XX:ArchiveClassesAtExit=$archive"
   local first_ready_ms=$READY_MS
+  stop_registry
+  start_registry "$size-load"
   start_sampler "$SIZE_DIR/rss-load.txt"
 
   for label in $(cat "$data/namespaces.txt"); do
