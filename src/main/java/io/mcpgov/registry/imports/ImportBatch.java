@@ -93,9 +93,15 @@ class ImportBatch {
      */
     @Transactional
     void mapNamespaces(List<ImportItem> items, ImportRun run) {
-        for (ImportItem item : items) {
-            if (!run.knowsNamespace(NamespaceService.namespacePart(item.name()))
-                    && versions.findVersion(item.name(), item.version()).isEmpty()) {
+        List<ImportItem> unseen = items.stream()
+                .filter(item -> !run.knowsNamespace(NamespaceService.namespacePart(item.name()))).toList();
+        if (unseen.isEmpty()) {
+            return;
+        }
+        Set<String> stored = versions.stored(unseen.stream().map(ImportItem::name).toList(),
+                unseen.stream().map(ImportItem::version).toList());
+        for (ImportItem item : unseen) {
+            if (!stored.contains(ServerVersionRepository.key(item.name(), item.version()))) {
                 owningTeam(item.name(), run);
             }
         }
