@@ -41,38 +41,43 @@ public class ListingReconciler {
     /** The same, for rows already read through the listing gate in this transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reconcileRows(List<ServerRow> current, String cause) {
-        Map<Long, EventOutbox.Listing> listings = new LinkedHashMap<>();
-        Map<Long, ServerRow> byId = new LinkedHashMap<>();
-        for (ServerRow row : current) {
-            boolean listed = row.listed() && !"deleted".equals(row.status());
-            List<String> reasons = reasons(row);
-            listings.put(row.id(), new EventOutbox.Listing(row.id(), listed, String.join(",", reasons)));
-            byId.put(row.id(), row);
-        }
-        Set<Long> changed = outbox.recordListings(listings.values());
+        Map<Long, Decision> decisions = new LinkedHashMap<>();
+        current.forEach(row -> decisions.put(row.id(), Decision.of(row)));
+        Set<Long> changed = outbox.recordListings(decisions.values().stream().map(Decision::listing).toList());
         if (changed.isEmpty()) {
             return;
         }
         audit.visibleChange();
         List<EventOutbox.NewEvent> events = new ArrayList<>();
-        for (EventOutbox.Listing listing : listings.values()) {
-            if (!changed.contains(listing.versionId())) {
-                continue;
+        for (Decision decision : decisions.values()) {
+            if (changed.contains(decision.row().id())) {
+                events.add(decision.event(cause));
             }
-            ServerRow row = byId.get(listing.versionId());
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("name", row.name());
-            data.put("version", row.version());
-            data.put("listed", listing.listed());
-            data.put("reasons", reasons(row));
-            data.put("cause", cause);
-            events.add(new EventOutbox.NewEvent(listing.listed() ? EventTypes.ENTRY_LISTED : EventTypes.ENTRY_HIDDEN,
-                    row.name(), data));
         }
         outbox.appendAll(events);
     }
 
-    private static List<String> reasons(ServerRow row) {
-        return "deleted".equals(row.status()) && row.hiddenBy().isEmpty() ? List.of("deleted") : row.hiddenBy();
+    /** What the gate decides for one version now. */
+    private record Decision(ServerRow row, boolean listed, List<String> reasons) {
+
+        static Decision of(ServerRow row) {
+            boolean deleted = "deleted".equals(row.status());
+            return new Decision(row, row.listed() && !deleted,
+                    deleted && row.hiddenBy().isEmpty() ? List.of("deleted") : row.hiddenBy());
+        }
+
+        EventOutbox.Listing listing() {
+            return new EventOutbox.Listing(row.id(), listed, String.join(",", reasons));
+        }
+
+        EventOutbox.NewEvent event(String cause) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", row.name());
+            data.put("version", row.version());
+            data.put("listed", listed);
+            data.put("reasons", reasons);
+            data.put("cause", cause);
+            return new EventOutbox.NewEvent(listed ? EventTypes.ENTRY_LISTED : EventTypes.ENTRY_HIDDEN, row.name(), data);
+        }
     }
 }

@@ -1,15 +1,16 @@
 package io.mcpgov.registry.review;
 
 import io.mcpgov.registry.policy.ListingRule;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * With {@code registry.reviews.hide-overdue-after-days}, a server whose current review (the item of the latest
  * campaign that includes it) is still pending that many days after the due date is hidden from agents. Answering
- * the review, or a newer campaign's item, lifts it.
+ * the review, or a newer campaign's item, lifts it. Created at start, so that an out-of-range setting stops the start
+ * instead of failing reads.
  */
+@Startup
 @ApplicationScoped
 public class ReviewOverdueRule implements ListingRule {
 
@@ -19,11 +20,6 @@ public class ReviewOverdueRule implements ListingRule {
 
     ReviewOverdueRule(ReviewSettings settings) {
         this.graceDays = ReviewSettings.graceDays(settings).orElse(null);
-    }
-
-    /** Created at start, so that an out-of-range setting stops the start instead of failing reads. */
-    void checkAtStart(@Observes StartupEvent start) {
-        // the constructor has checked the setting
     }
 
     @Override
