@@ -23,6 +23,12 @@ public record ServerQuery(
         boolean includeDeleted,
         Visibility visibility) {
 
+    /** The same query without its search term. */
+    ServerQuery withoutSearch() {
+        return new ServerQuery(name, afterName, afterVersion, limit, null, updatedSince, latestOnly, exactVersion,
+                includeDeleted, visibility);
+    }
+
     /**
      * Which unlisted entries a reader may see besides the listed ones: all of them (reviewers, admins) or those
      * owned by the reader's teams.

@@ -55,6 +55,9 @@ public class ServerRowRepository {
 
     /** A page in (name, version) order; fetches {@code limit + 1} rows so the caller knows whether more follow. */
     public List<ServerRow> page(ServerQuery q) {
+        if (q.search() != null) {
+            return searchPage(q);
+        }
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         filter(q, where, params);
@@ -65,9 +68,35 @@ public class ServerRowRepository {
         }
         String sql = select() + where + " ORDER BY sv.name, sv.version LIMIT ?";
         params.add(q.limit() + 1);
-        // a search's best plan depends on its term (rare: the trigram index; common: the name order), so it is
-        // planned for each term rather than once for all
-        return run(sql, params, q.search() != null);
+        return run(sql, params, false);
+    }
+
+    /**
+     * A page of a search. The matching names are found first, in order, from the indexes alone: through the trigram
+     * index when few names match, otherwise by walking the (name, version) index, which holds the names, so a
+     * version that does not match costs no read of its row. Only the versions that match are then read in full and
+     * put through the other filters. A common term whose matches all sort late (such as a namespace) would otherwise
+     * read most of the table's rows for one page.
+     */
+    private List<ServerRow> searchPage(ServerQuery q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder matches = new StringBuilder("SELECT name, version FROM server_version WHERE ");
+        matches.append(nameMatches(q.search(), "name", params));
+        if (q.afterName() != null) {
+            matches.append(" AND (name, version) > (?, ?)");
+            params.add(q.afterName());
+            params.add(q.afterVersion());
+        }
+        // OFFSET 0 keeps each subquery planned on its own: the matches in index order, then one row read per match
+        matches.append(" ORDER BY name, version OFFSET 0");
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        filter(q.withoutSearch(), where, params);
+        String sql = select("(" + matches + ") m CROSS JOIN LATERAL (SELECT * FROM server_version x"
+                + " WHERE x.name = m.name AND x.version = m.version OFFSET 0) sv")
+                + where + " ORDER BY m.name, m.version LIMIT ?";
+        params.add(q.limit() + 1);
+        // the best way to the matches depends on how many there are, so a search is planned for its own term
+        return run(sql, params, true);
     }
 
     /** Every version of one server visible to the reader, newest published first. */
@@ -90,11 +119,16 @@ public class ServerRowRepository {
     }
 
     private String select() {
+        return select("server_version sv");
+    }
+
+    /** The row's columns, the gate's and the extensions', from {@code source}, in which the version is {@code sv}. */
+    private String select(String source) {
         StringBuilder extra = new StringBuilder();
         for (RowExtension extension : extensions) {
             extra.append(", (").append(extension.sql()).append(")::text");
         }
-        return "SELECT " + COLUMNS + gate.hiddenColumns() + extra + " FROM server_version sv " + COVERING_EXCEPTION;
+        return "SELECT " + COLUMNS + gate.hiddenColumns() + extra + " FROM " + source + " " + COVERING_EXCEPTION;
     }
 
     private void filter(ServerQuery q, StringBuilder where, List<Object> params) {
@@ -113,14 +147,7 @@ public class ServerRowRepository {
             params.add(q.exactVersion());
         }
         if (q.search() != null) {
-            if (q.search().codePointCount(0, q.search().length()) >= TRIGRAM) {
-                where.append(" AND sv.name ILIKE ? ESCAPE '\\'");
-                params.add("%" + escapeLike(q.search()) + "%");
-            } else {
-                // too short for the trigram index, whose scan would then read every row: walk the name order instead
-                where.append(" AND strpos(lower(sv.name), lower(?)) > 0");
-                params.add(q.search());
-            }
+            where.append(" AND ").append(nameMatches(q.search(), "sv.name", params));
         }
         if (q.updatedSince() != null) {
             where.append(" AND sv.updated_at > ?");
@@ -135,6 +162,16 @@ public class ServerRowRepository {
             }
             where.append(")");
         }
+    }
+
+    private static String nameMatches(String search, String column, List<Object> params) {
+        if (search.codePointCount(0, search.length()) >= TRIGRAM) {
+            params.add("%" + escapeLike(search) + "%");
+            return column + " ILIKE ? ESCAPE '\\'";
+        }
+        // too short for the trigram index, whose scan would then read every row: walk the name order instead
+        params.add(search);
+        return "strpos(lower(" + column + "), lower(?)) > 0";
     }
 
     static String escapeLike(String s) {
