@@ -312,9 +312,15 @@ fi
 step "no response of this run carried a stack trace"
 for f in "$RUN_DIR"/http/*.body; do no_stack_trace "$f"; done
 ok "$(ls "$RUN_DIR"/http/*.body | wc -l) responses checked"
-step "the registry logged no unexpected failure"
-if grep -n 'Unexpected failure\|ERROR' "$RUN_DIR/registry-main.log" >/dev/null; then
-    grep -n 'Unexpected failure\|ERROR' "$RUN_DIR/registry-main.log" | head -5 >&2
+step "an orderly stop (TERM) ends the registry within 30 s"
+stopping=$(date +%s)
+stop_group "$REG_PID" TERM 30
+forget_group "$REG_PID"
+grep -q 'stopped in' "$RUN_DIR/registry-main.log" || fail "the registry did not stop in order (no 'stopped in' in its log)"
+ok "stopped in $(($(date +%s) - stopping)) s"
+step "the registry logged no unexpected failure, running or stopping"
+if grep -n 'Unexpected failure\|ERROR\|After Shutdown' "$RUN_DIR/registry-main.log" >/dev/null; then
+    grep -n 'Unexpected failure\|ERROR\|After Shutdown' "$RUN_DIR/registry-main.log" | head -5 >&2
     fail "the registry logged errors"
 fi
 ok "no ERROR in the registry's log"

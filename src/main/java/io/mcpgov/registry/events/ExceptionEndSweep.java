@@ -1,6 +1,7 @@
 package io.mcpgov.registry.events;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.common.Shutdown;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.exception.ExceptionCoverage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,8 +24,11 @@ class ExceptionEndSweep {
     private final AuditLog audit;
     private final GovernanceEvents events;
     private final ExceptionCoverage coverage;
+    private final Shutdown shutdown;
 
-    ExceptionEndSweep(EntityManager em, AuditLog audit, GovernanceEvents events, ExceptionCoverage coverage) {
+    ExceptionEndSweep(EntityManager em, AuditLog audit, GovernanceEvents events, ExceptionCoverage coverage,
+            Shutdown shutdown) {
+        this.shutdown = shutdown;
         this.em = em;
         this.audit = audit;
         this.events = events;
@@ -33,9 +37,12 @@ class ExceptionEndSweep {
 
     @Scheduled(every = "${registry.events.expiry-sweep-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
-        while (QuarkusTransaction.requiringNew().call(this::announceBatch) > 0) {
-            // until every ended exception is announced
-        }
+        // what a stop leaves unannounced, the next sweep (of any instance) announces
+        shutdown.runUnlessStopped("Exception end sweep", () -> {
+            while (!shutdown.started() && QuarkusTransaction.requiringNew().call(this::announceBatch) > 0) {
+                // until every ended exception is announced
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -2,12 +2,14 @@ package io.mcpgov.registry.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.common.Shutdown;
 import io.mcpgov.registry.verification.FetchRequest;
 import io.mcpgov.registry.verification.FetchResult;
 import io.mcpgov.registry.verification.FetchSettings;
 import io.mcpgov.registry.verification.SafeFetcher;
 import io.mcpgov.registry.verification.VerificationConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
@@ -22,7 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,9 +49,14 @@ public class WebhookDispatcher {
         return t;
     });
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final Shutdown shutdown;
+    /** Held by the delivery pass under way: one at a time. */
+    private final ReentrantLock pass = new ReentrantLock();
 
-    WebhookDispatcher(EntityManager em, ObjectMapper json, EventsConfig config, VerificationConfig verification, Vertx vertx) {
+    WebhookDispatcher(EntityManager em, ObjectMapper json, EventsConfig config, VerificationConfig verification, Vertx vertx,
+            Shutdown shutdown) {
         this.em = em;
+        this.shutdown = shutdown;
         this.json = json;
         this.config = config;
         this.fetcher = new SafeFetcher(vertx, FetchSettings.defaults()
@@ -55,6 +64,17 @@ public class WebhookDispatcher {
                 .withMaxRedirects(0)
                 .withMaxBodyBytes(4096)
                 .withTimeouts(verification.connectTimeout(), config.requestTimeout()));
+    }
+
+    /**
+     * Lets the pass under way end (it stops before its next delivery) before the database and the transaction
+     * manager close; the deliveries it claimed and did not send are sent again when their lease ends.
+     */
+    void drain(@Observes ShutdownEvent event) throws InterruptedException {
+        wakeups.shutdown();
+        if (pass.tryLock(config.requestTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS)) {
+            pass.unlock();
+        }
     }
 
     @PreDestroy
@@ -78,18 +98,32 @@ public class WebhookDispatcher {
         dispatch();
     }
 
-    /** Sends every due delivery, batch after batch. */
-    public synchronized void dispatch() {
+    /** Sends every due delivery, batch after batch; once the application stops, no further one. */
+    public void dispatch() {
+        pass.lock();
         try {
             List<Claim> batch;
             do {
+                if (shutdown.started()) {
+                    return;
+                }
                 batch = QuarkusTransaction.requiringNew().call(this::claim);
                 for (Claim claim : batch) {
+                    if (shutdown.started()) {
+                        return;
+                    }
                     send(claim);
                 }
             } while (batch.size() == config.batchSize());
         } catch (RuntimeException e) {
+            if (shutdown.started()) {
+                // claimed deliveries are sent again when their lease ends, by the next start or another instance
+                LOG.debugf("Webhook delivery pass cut short by the stop: %s", e.getMessage());
+                return;
+            }
             LOG.warnf("Webhook delivery pass failed (%s); the next pass retries", e.getMessage());
+        } finally {
+            pass.unlock();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.common.Shutdown;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,8 +11,11 @@ class VerificationScheduler {
     private final VerificationStore store;
     private final VerificationService service;
     private final VerificationConfig config;
+    private final Shutdown shutdown;
 
-    VerificationScheduler(VerificationStore store, VerificationService service, VerificationConfig config) {
+    VerificationScheduler(VerificationStore store, VerificationService service, VerificationConfig config,
+            Shutdown shutdown) {
+        this.shutdown = shutdown;
         this.store = store;
         this.service = service;
         this.config = config;
@@ -27,8 +31,10 @@ class VerificationScheduler {
         if (claim <= 0) {
             return;
         }
-        for (long id : store.claimDue(claim)) {
-            service.submit(id);
-        }
+        shutdown.runUnlessStopped("Verification scan", () -> {
+            for (long id : store.claimDue(claim)) {
+                service.submit(id);
+            }
+        });
     }
 }

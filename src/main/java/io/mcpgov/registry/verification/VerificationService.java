@@ -1,11 +1,13 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.common.Shutdown;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.policy.RemoteAuth;
 import io.mcpgov.registry.publish.VersionPublished;
 import io.mcpgov.registry.publish.VersionStoring;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,9 +34,11 @@ public class VerificationService {
     private final VerificationStore store;
     private final ExecutorService pool;
     private final VerificationConfig config;
+    private final Shutdown shutdown;
 
     VerificationService(RemoteVerifier verifier, VerificationStore store, @VerificationPool ExecutorService pool,
-            VerificationConfig config) {
+            VerificationConfig config, Shutdown shutdown) {
+        this.shutdown = shutdown;
         this.verifier = verifier;
         this.store = store;
         this.pool = pool;
@@ -61,11 +66,27 @@ public class VerificationService {
         return pool instanceof ThreadPoolExecutor executor ? executor.getQueue().remainingCapacity() : config.batchSize();
     }
 
+    /**
+     * When the application stops, checks not started yet are dropped and those under way interrupted, and they are
+     * given a few seconds to end before the database closes under them. Their versions were claimed: they are due
+     * again when the claim ends, as after a crash.
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
     /** Queues a check; when the pool is full the version is left due for the next scan. */
     public void submit(long versionId) {
+        if (pool.isShutdown()) {
+            return;
+        }
         try {
             pool.execute(() -> runInRequestContext(versionId));
         } catch (RejectedExecutionException e) {
+            if (pool.isShutdown()) {
+                return;
+            }
             LOG.debugf("Verification queue full; version %d waits for the next scan", versionId);
             store.dueNow(versionId);
         }
@@ -83,6 +104,10 @@ public class VerificationService {
         try {
             store.target(versionId).ifPresent(target -> store.store(target, probe(target), false));
         } catch (RuntimeException e) {
+            if (shutdown.started()) {
+                LOG.debugf("Verification of version %d cut short by the stop: %s", versionId, e.getMessage());
+                return;
+            }
             LOG.warnf(e, "Verification of version %d failed; it is retried on the next scan", versionId);
         } finally {
             context.terminate();
