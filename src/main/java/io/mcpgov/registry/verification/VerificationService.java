@@ -78,14 +78,11 @@ public class VerificationService {
 
     /** Queues a check; when the pool is full the version is left due for the next scan. */
     public void submit(long versionId) {
-        if (pool.isShutdown()) {
-            return;
-        }
         try {
             pool.execute(() -> runInRequestContext(versionId));
         } catch (RejectedExecutionException e) {
             if (pool.isShutdown()) {
-                return;
+                return; // stopping: the claim ends and the version is due again
             }
             LOG.debugf("Verification queue full; version %d waits for the next scan", versionId);
             store.dueNow(versionId);
