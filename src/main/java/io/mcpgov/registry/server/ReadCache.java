@@ -7,11 +7,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +37,23 @@ import org.jboss.logging.Logger;
  * still valid, is served: answers that are read often are renewed before they expire, instead of all their readers
  * waiting for the query together when they do. Only answers valid for the current counter are renewed, and the
  * renewed answer carries the counter read before its query, as any other.
+ * <p>
+ * Pages reached through a cursor are kept on a {@link Shelf shelf} of their own, with its own share of the memory: a
+ * client walking the whole list (a sync, a crawler) reads each page many times in a short while and then not again,
+ * which makes such pages look popular to the cache while they last; kept with the other answers, they would push out
+ * the first pages, searches and single versions that agents ask for all the time.
  */
+@Startup
 @ApplicationScoped
 public class ReadCache {
+
+    /** Where an answer is kept, each with its own share of {@code registry.read-cache.max-bytes}. */
+    public enum Shelf {
+        /** Answers asked for directly: first pages, searches, one server's versions, one version. */
+        ANSWERS,
+        /** List pages reached through a cursor. */
+        CURSOR_PAGES
+    }
 
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
     /** Renewals waiting for the background thread; beyond them an answer is left to expire and be computed by a read. */
@@ -53,7 +70,7 @@ public class ReadCache {
     private final GenerationFence fence;
     private final ObjectMapper json;
     private final boolean enabled;
-    private final Cache<String, Entry> entries;
+    private final Map<Shelf, Segment> segments = new EnumMap<>(Shelf.class);
     // plain adders read by the meter registry when scraped: a registry counter's increment costs more than the hit
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -61,9 +78,6 @@ public class ReadCache {
     private final Duration renewAfter;
     private final Executor renewer;
     private final Set<String> renewing = ConcurrentHashMap.newKeySet();
-    /** What the kept answers weigh, as the cache counts it. */
-    private final LongAdder kept = new LongAdder();
-    private final long maxBytes;
 
     @Inject
     ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters) {
@@ -79,52 +93,65 @@ public class ReadCache {
         FunctionCounter.builder(METER, renewals, LongAdder::sum).tag("result", "renewal").register(meters);
         this.json = json;
         this.enabled = config.enabled();
-        this.maxBytes = config.maxBytes();
-        this.entries = Caffeine.newBuilder()
-                .maximumWeight(config.maxBytes())
-                .weigher(ReadCache::weight)
-                .expireAfterWrite(config.maxAge())
-                // on the thread that dropped the answer, so that what is kept is known at once
-                .executor(Runnable::run)
-                .removalListener((String key, Entry entry, RemovalCause cause) -> kept.add(-weight(key, entry)))
-                .build();
+        long cursorPages = cursorPagesMaxBytes(config);
+        segments.put(Shelf.ANSWERS, new Segment(config.maxBytes() - cursorPages, config.maxAge()));
+        segments.put(Shelf.CURSOR_PAGES, new Segment(cursorPages, config.maxAge()));
     }
 
     /**
-     * The JSON answer for {@code key}, from memory when still valid, otherwise computed and kept. {@code compute} may
-     * run on a background thread (to renew the answer): it must not depend on the request.
+     * {@link ReadCacheConfig#cursorPagesMaxBytes()}, refused unless it leaves room for the other answers. Checked in
+     * code rather than with constraint annotations: those make Quarkus build a validator over every configuration
+     * class at each start.
      */
+    static long cursorPagesMaxBytes(ReadCacheConfig config) {
+        long cursorPages = config.cursorPagesMaxBytes();
+        if (config.maxBytes() < 1 || cursorPages < 0 || cursorPages >= config.maxBytes()) {
+            throw new IllegalStateException("registry.read-cache.max-bytes must be positive and "
+                    + "registry.read-cache.cursor-pages-max-bytes at least 0 and less than it, not "
+                    + config.maxBytes() + " and " + cursorPages);
+        }
+        return cursorPages;
+    }
+
+    /** {@link #get(Shelf, String, Supplier)} for an answer asked for directly. */
     public byte[] get(String key, Supplier<Object> compute) {
-        if (!enabled) {
+        return get(Shelf.ANSWERS, key, compute);
+    }
+
+    /**
+     * The JSON answer for {@code key}, from memory when still valid, otherwise computed and kept on {@code shelf}.
+     * {@code compute} may run on a background thread (to renew the answer): it must not depend on the request.
+     */
+    public byte[] get(Shelf shelf, String key, Supplier<Object> compute) {
+        Segment segment = segments.get(shelf);
+        if (!enabled || segment.maxBytes == 0) {
             return write(compute.get());
         }
         Fence now = fence.current();
-        Entry cached = entries.getIfPresent(key);
+        Entry cached = segment.entries.getIfPresent(key);
         if (valid(cached, now)) {
             hits.increment();
             if (!now.now().isBefore(cached.renewAt())) {
-                renew(key, compute);
+                renew(segment, key, compute);
             }
             return cached.answer().read();
         }
         misses.increment();
         // one computation per key at a time: readers that miss together wait for it instead of repeating it
         byte[][] answer = new byte[1][];
-        entries.asMap().compute(key, (k, current) -> {
+        segment.entries.asMap().compute(key, (k, current) -> {
             if (valid(current, now)) {
                 answer[0] = current.answer().read();
                 return current;
             }
             answer[0] = write(compute.get());
-            Entry entry = entry(now, answer[0]);
-            kept.add(weight(k, entry));
-            return entry;
+            return segment.keep(k, now, answer[0]);
         });
         return answer[0];
     }
 
     /** Computes {@code key}'s answer again in the background, once at a time, unless too many renewals wait. */
-    private void renew(String key, Supplier<Object> compute) {
+    private void renew(Segment segment, String key, Supplier<Object> compute) {
         if (!renewing.add(key)) {
             return;
         }
@@ -133,13 +160,11 @@ public class ReadCache {
                 try {
                     Fence now = fence.current();
                     byte[] answer = write(compute.get());
-                    entries.asMap().compute(key, (k, current) -> {
+                    segment.entries.asMap().compute(key, (k, current) -> {
                         if (current != null && current.generation() > now.generation()) {
                             return current;
                         }
-                        Entry entry = entry(now, answer);
-                        kept.add(weight(k, entry));
-                        return entry;
+                        return segment.keep(k, now, answer);
                     });
                     renewals.increment();
                 } catch (RuntimeException e) {
@@ -152,12 +177,6 @@ public class ReadCache {
         } catch (RejectedExecutionException e) {
             renewing.remove(key);
         }
-    }
-
-    private Entry entry(Fence now, byte[] answer) {
-        // compressed only once half the memory is taken: a cache that holds everything is read fastest as it is
-        return new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter),
-                StoredAnswer.of(answer, kept.sum() > maxBytes / 2));
     }
 
     private static ExecutorService renewalThread() {
@@ -194,5 +213,34 @@ public class ReadCache {
 
     /** {@code renewAt}: from then on, a read that finds the answer still valid has it renewed. */
     private record Entry(long generation, Instant horizon, Instant renewAt, StoredAnswer answer) {
+    }
+
+    /** One shelf's answers and what they weigh. */
+    private final class Segment {
+        final long maxBytes;
+        final Cache<String, Entry> entries;
+        /** What the kept answers weigh, as the cache counts it. */
+        final LongAdder kept = new LongAdder();
+
+        Segment(long maxBytes, Duration maxAge) {
+            this.maxBytes = maxBytes;
+            this.entries = Caffeine.newBuilder()
+                    .maximumWeight(maxBytes)
+                    .weigher(ReadCache::weight)
+                    .expireAfterWrite(maxAge)
+                    // on the thread that dropped the answer, so that what is kept is known at once
+                    .executor(Runnable::run)
+                    .removalListener((String key, Entry entry, RemovalCause cause) -> kept.add(-weight(key, entry)))
+                    .build();
+        }
+
+        /** The entry to keep for {@code answer}, counted in what this shelf weighs. */
+        Entry keep(String key, Fence now, byte[] answer) {
+            // compressed only once half the memory is taken: a cache that holds everything is read fastest as it is
+            Entry entry = new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter),
+                    StoredAnswer.of(answer, kept.sum() > maxBytes / 2));
+            kept.add(weight(key, entry));
+            return entry;
+        }
     }
 }

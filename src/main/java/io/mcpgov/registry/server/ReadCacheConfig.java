@@ -22,4 +22,11 @@ public interface ReadCacheConfig {
     /** Memory the cached answers may take on one instance, in bytes. */
     @WithDefault("67108864")
     long maxBytes();
+
+    /**
+     * The part of {@link #maxBytes()} kept for list pages reached through a cursor, so that clients walking the whole
+     * list do not push out the answers agents ask for directly; 0 keeps no such page.
+     */
+    @WithDefault("16777216")
+    long cursorPagesMaxBytes();
 }

@@ -85,7 +85,8 @@ public class ServerReadService {
     /** {@link #list} as JSON, from the read cache when nothing changed since it was computed. */
     public byte[] listJson(ListParams p) {
         ServerQuery.Visibility visibility = visibility();
-        return cache.get("list|" + key(visibility) + "|" + p, () -> list(p, visibility));
+        ReadCache.Shelf shelf = p.afterName() == null ? ReadCache.Shelf.ANSWERS : ReadCache.Shelf.CURSOR_PAGES;
+        return cache.get(shelf, "list|" + key(visibility) + "|" + p, () -> list(p, visibility));
     }
 
     /** {@link #versions} as JSON, cached like {@link #listJson}. */

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,8 +93,51 @@ class ReadCacheTest {
         assertEquals(0, count("renewal"));
     }
 
+    @Test
+    void aWalkThroughCursorPagesDoesNotPushOutTheAnswersAskedForDirectly() {
+        ReadCache cache = new ReadCache(fence, new ObjectMapper(), new Config(8_000, 4_000), meters, Runnable::run);
+        for (int key = 0; key < 20; key++) {
+            read(cache, "answer-" + key);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int page = 0; page < 200; page++) {
+                read(cache, ReadCache.Shelf.CURSOR_PAGES, "page-" + page);
+            }
+        }
+        double missesBefore = count("miss");
+        for (int key = 0; key < 20; key++) {
+            read(cache, "answer-" + key);
+        }
+        assertEquals(missesBefore, count("miss"), "the twenty answers were all still kept");
+    }
+
+    @Test
+    void withoutRoomForCursorPagesEachOneIsComputed() {
+        ReadCache cache = new ReadCache(fence, new ObjectMapper(), new Config(1 << 20, 0), meters, Runnable::run);
+        read(cache, ReadCache.Shelf.CURSOR_PAGES, "page");
+        read(cache, ReadCache.Shelf.CURSOR_PAGES, "page");
+        read(cache, "answer");
+        read(cache, "answer");
+
+        assertEquals(3, computed.get());
+    }
+
+    @Test
+    void cursorPagesMustLeaveRoomForTheOtherAnswers() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> ReadCache.cursorPagesMaxBytes(new Config(1_000, 1_000)));
+        assertTrue(refused.getMessage().contains("registry.read-cache.cursor-pages-max-bytes"), refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> ReadCache.cursorPagesMaxBytes(new Config(1_000, -1)));
+        assertThrows(IllegalStateException.class, () -> ReadCache.cursorPagesMaxBytes(new Config(0, 0)));
+        assertEquals(999, ReadCache.cursorPagesMaxBytes(new Config(1_000, 999)));
+    }
+
     private String read(ReadCache cache, String key) {
-        return new String(cache.get(key, () -> List.of(key, computed.incrementAndGet())));
+        return read(cache, ReadCache.Shelf.ANSWERS, key);
+    }
+
+    private String read(ReadCache cache, ReadCache.Shelf shelf, String key) {
+        return new String(cache.get(shelf, key, () -> List.of(key, computed.incrementAndGet())));
     }
 
     private double count(String result) {
@@ -102,7 +146,7 @@ class ReadCacheTest {
 
     private ReadCache cache(long maxBytes) {
         // renewals run on the reading thread, so that each test sees their result at once
-        return new ReadCache(fence, new ObjectMapper(), new Config(maxBytes), meters, Runnable::run);
+        return new ReadCache(fence, new ObjectMapper(), new Config(maxBytes, 0), meters, Runnable::run);
     }
 
     private static final class FixedFence extends GenerationFence {
@@ -120,7 +164,7 @@ class ReadCacheTest {
         }
     }
 
-    private record Config(long maxBytes) implements ReadCacheConfig {
+    private record Config(long maxBytes, long cursorPagesMaxBytes) implements ReadCacheConfig {
         @Override
         public boolean enabled() {
             return true;
