@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -145,7 +144,7 @@ public class ReadCache {
                 return current;
             }
             answer[0] = write(compute.get());
-            return segment.keep(k, now, answer[0]);
+            return segment.keep(now, answer[0]);
         });
         return answer[0];
     }
@@ -164,7 +163,7 @@ public class ReadCache {
                         if (current != null && current.generation() > now.generation()) {
                             return current;
                         }
-                        return segment.keep(k, now, answer);
+                        return segment.keep(now, answer);
                     });
                     renewals.increment();
                 } catch (RuntimeException e) {
@@ -215,12 +214,10 @@ public class ReadCache {
     private record Entry(long generation, Instant horizon, Instant renewAt, StoredAnswer answer) {
     }
 
-    /** One shelf's answers and what they weigh. */
+    /** One shelf's answers. */
     private final class Segment {
         final long maxBytes;
         final Cache<String, Entry> entries;
-        /** What the kept answers weigh, as the cache counts it. */
-        final LongAdder kept = new LongAdder();
 
         Segment(long maxBytes, Duration maxAge) {
             this.maxBytes = maxBytes;
@@ -228,19 +225,13 @@ public class ReadCache {
                     .maximumWeight(maxBytes)
                     .weigher(ReadCache::weight)
                     .expireAfterWrite(maxAge)
-                    // on the thread that dropped the answer, so that what is kept is known at once
+                    // evictions on the thread that added the answer, not in a shared pool
                     .executor(Runnable::run)
-                    .removalListener((String key, Entry entry, RemovalCause cause) -> kept.add(-weight(key, entry)))
                     .build();
         }
 
-        /** The entry to keep for {@code answer}, counted in what this shelf weighs. */
-        Entry keep(String key, Fence now, byte[] answer) {
-            // compressed only once half the memory is taken: a cache that holds everything is read fastest as it is
-            Entry entry = new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter),
-                    StoredAnswer.of(answer, kept.sum() > maxBytes / 2));
-            kept.add(weight(key, entry));
-            return entry;
+        Entry keep(Fence now, byte[] answer) {
+            return new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter), StoredAnswer.of(answer));
         }
     }
 }

@@ -16,7 +16,7 @@ public interface ReadCacheConfig {
      * Longest an answer is served from memory. Every change to what agents may reach is seen at once whatever this
      * is; it bounds how old details that do not affect listing (such as a repeated verification's time) can be.
      */
-    @WithDefault("30s")
+    @WithDefault("2m")
     Duration maxAge();
 
     /** Memory the cached answers may take on one instance, in bytes. */

@@ -1,10 +1,10 @@
 package io.mcpgov.registry.server;
 
 /**
- * One cached answer's bytes. When memory is short, answers up to {@link #COMPRESS_UP_TO} bytes, most of them single
- * versions, are kept compressed: that fits two to three times as many in the same memory, at the price of expanding
- * them on every read. Larger answers (list pages) are always kept as they are, and shared by every read that gets
- * them: expanding them would cost more than it saves.
+ * One cached answer's bytes. Answers up to {@link #COMPRESS_UP_TO} bytes, most of them single versions, are kept
+ * compressed: two to three times as many fit in the same memory, at the price of expanding them on every read (a few
+ * microseconds, against a query and a serialisation for an answer that no longer fits). Larger answers (list pages)
+ * are kept as they are, and shared by every read that gets them: expanding them would cost more than it saves.
  */
 final class StoredAnswer {
 
@@ -20,8 +20,8 @@ final class StoredAnswer {
         this.compressed = compressed;
     }
 
-    static StoredAnswer of(byte[] answer, boolean compressIfSmall) {
-        boolean compress = compressIfSmall && answer.length <= COMPRESS_UP_TO;
+    static StoredAnswer of(byte[] answer) {
+        boolean compress = answer.length <= COMPRESS_UP_TO;
         return new StoredAnswer(compress ? AnswerCompression.compress(answer) : answer, answer.length, compress);
     }
 

@@ -21,7 +21,7 @@ class StoredAnswerTest {
     @Test
     void aSmallAnswerIsKeptCompressedAndReadBackExactly() {
         byte[] answer = VERSION.getBytes(StandardCharsets.UTF_8);
-        StoredAnswer stored = StoredAnswer.of(answer, true);
+        StoredAnswer stored = StoredAnswer.of(answer);
 
         assertTrue(stored.storedBytes() < answer.length / 2, "stored " + stored.storedBytes() + " of " + answer.length);
         assertArrayEquals(answer, stored.read());
@@ -34,24 +34,15 @@ class StoredAnswerTest {
         for (int length : new int[] {0, 1, 100, StoredAnswer.COMPRESS_UP_TO, StoredAnswer.COMPRESS_UP_TO + 1, 200_000}) {
             byte[] answer = new byte[length];
             random.nextBytes(answer);
-            StoredAnswer stored = StoredAnswer.of(answer, true);
+            StoredAnswer stored = StoredAnswer.of(answer);
             assertArrayEquals(answer, stored.read(), length + " random bytes");
         }
     }
 
     @Test
-    void aSmallAnswerIsKeptAsItIsWhileMemoryIsPlentiful() {
-        byte[] answer = VERSION.getBytes(StandardCharsets.UTF_8);
-        StoredAnswer stored = StoredAnswer.of(answer, false);
-
-        assertEquals(answer.length, stored.storedBytes());
-        assertArrayEquals(answer, stored.read());
-    }
-
-    @Test
     void aLargeAnswerIsKeptAsItIs() {
         byte[] answer = ("[" + (VERSION + ",").repeat(40) + "{}]").getBytes(StandardCharsets.UTF_8);
-        StoredAnswer stored = StoredAnswer.of(answer, true);
+        StoredAnswer stored = StoredAnswer.of(answer);
 
         assertEquals(answer.length, stored.storedBytes());
         assertArrayEquals(answer, stored.read());
