@@ -140,9 +140,10 @@ public class AuditChain {
     private static Head lockedHeadAndIds(Connection c, int count) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LOCK + "; SELECT coalesce((SELECT CASE WHEN hash IS NULL"
                 + " THEN '' ELSE hash END FROM audit_event ORDER BY id DESC LIMIT 1), ?),"
-                + " ARRAY(SELECT nextval('audit_event_id_seq') FROM generate_series(1, ?))")) {
+                // the count written out, not a parameter: PostgreSQL then keeps one plan per count instead of
+                // planning each call (a generic plan guesses 1,000 ids and looks dearer), under the chain's lock
+                + " ARRAY(SELECT nextval('audit_event_id_seq') FROM generate_series(1, " + count + "))")) {
             ps.setString(1, AuditHash.GENESIS);
-            ps.setInt(2, count);
             ps.execute();
             if (!ps.getMoreResults()) {
                 throw new SQLException("The audit chain's head was not returned");

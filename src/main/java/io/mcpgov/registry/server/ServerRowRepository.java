@@ -112,10 +112,15 @@ public class ServerRowRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String sql = select() + " WHERE sv.id = ANY (?) ORDER BY sv.name, sv.version";
         List<Object> params = new ArrayList<>();
+        if (ids.size() == 1) {
+            // one version, as after every publish: a plan PostgreSQL keeps and reuses, where one for an array of ids
+            // of unknown length looks dearer than a plan for each call and is never kept (0.5 ms of planning a call)
+            params.add(ids.get(0));
+            return run(select() + " WHERE sv.id = ?", params, false);
+        }
         params.add(ids.toArray(Long[]::new));
-        return run(sql, params, false);
+        return run(select() + " WHERE sv.id = ANY (?) ORDER BY sv.name, sv.version", params, false);
     }
 
     private String select() {
