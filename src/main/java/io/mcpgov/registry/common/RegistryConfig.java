@@ -2,6 +2,7 @@ package io.mcpgov.registry.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 
 /** Every registry setting, with its default. Each one is documented in README.md. */
@@ -47,6 +48,19 @@ public interface RegistryConfig {
 
         /** Token role values that grant each registry role. */
         Roles roles();
+
+        /** Bearer tokens already verified, accepted again without a second signature check within these limits. */
+        TokenCache tokenCache();
+
+        interface TokenCache {
+            /** Most verified tokens kept; 0 verifies the signature of every token on every request. */
+            @WithDefault("1000")
+            int maxEntries();
+
+            /** Longest a token is accepted without being verified again (never past its {@code exp}). */
+            @WithDefault("1m")
+            Duration maxAge();
+        }
 
         interface Roles {
             @WithDefault("agent")

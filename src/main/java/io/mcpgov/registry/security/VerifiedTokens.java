@@ -1,0 +1,101 @@
+package io.mcpgov.registry.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.mcpgov.registry.common.RegistryConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Bearer tokens whose signature and claims were verified, with the identity they produced. The same token bytes
+ * verify the same way, so a token seen again within {@code registry.security.token-cache.max-age} and before its
+ * {@code exp} is not verified again; after either it is verified like a new one. Only successful verifications are
+ * kept, and a token is only ever looked up under the tenant that verified it.
+ */
+@ApplicationScoped
+public class VerifiedTokens {
+
+    static final String METER = "registry.token.cache";
+
+    private final Cache<Key, Verified> entries;
+    private final long maxAgeMillis;
+    private final LongSupplier clock;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    @Inject
+    VerifiedTokens(RegistryConfig config, MeterRegistry meters) {
+        this(config.security().tokenCache().maxEntries(), config.security().tokenCache().maxAge(),
+                System::currentTimeMillis);
+        FunctionCounter.builder(METER, hits, LongAdder::sum).tag("result", "hit").register(meters);
+        FunctionCounter.builder(METER, misses, LongAdder::sum).tag("result", "miss").register(meters);
+    }
+
+    VerifiedTokens(int maxEntries, Duration maxAge, LongSupplier clock) {
+        if (maxEntries < 0) {
+            throw new IllegalStateException("registry.security.token-cache.max-entries must be 0 or more, was " + maxEntries);
+        }
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalStateException("registry.security.token-cache.max-age must be positive, was " + maxAge);
+        }
+        this.maxAgeMillis = maxAge.toMillis();
+        this.clock = clock;
+        this.entries = maxEntries == 0 ? null : Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(maxAge)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    public boolean enabled() {
+        return entries != null;
+    }
+
+    /** The identity a still-valid earlier verification of this token produced, or null. */
+    public SecurityIdentity find(String tenant, String token) {
+        if (entries == null || tenant == null) {
+            return null;
+        }
+        Key key = new Key(tenant, token);
+        Verified verified = entries.getIfPresent(key);
+        if (verified != null && clock.getAsLong() < verified.acceptUntilMillis()) {
+            hits.increment();
+            return verified.identity();
+        }
+        if (verified != null) {
+            entries.asMap().remove(key, verified);
+        }
+        misses.increment();
+        return null;
+    }
+
+    /** Keeps an identity the token's issuer just vouched for, unless it has no expiry or is kept already. */
+    public void keep(String tenant, String token, SecurityIdentity identity) {
+        if (entries == null || tenant == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return;
+        }
+        if (!(jwt.getClaim(Claims.exp.name()) instanceof Number exp) || exp.longValue() <= 0) {
+            return;
+        }
+        long expiresMillis = exp.longValue() * 1000;
+        long now = clock.getAsLong();
+        long until = Math.min(expiresMillis, now + maxAgeMillis);
+        if (now < until) {
+            entries.asMap().putIfAbsent(new Key(tenant, token), new Verified(identity, until));
+        }
+    }
+
+    private record Key(String tenant, String token) {
+    }
+
+    private record Verified(SecurityIdentity identity, long acceptUntilMillis) {
+    }
+}
