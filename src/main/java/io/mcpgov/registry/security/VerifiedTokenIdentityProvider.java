@@ -18,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    /** Set by the OIDC bearer mechanism on the request before any identity provider runs. */
-    static final String TENANT_ID = "tenant-id";
     /** Marks an identity answered from {@link VerifiedTokens}, so that it is not kept a second time. */
     static final String VERIFIED_EARLIER = "registry.token-verified-earlier";
 
@@ -46,7 +44,7 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
         if (!tokens.enabled() || http == null || !(request.getToken() instanceof AccessTokenCredential)) {
             return Uni.createFrom().nullItem();
         }
-        SecurityIdentity verified = tokens.find(http.get(TENANT_ID), request.getToken().getToken());
+        SecurityIdentity verified = tokens.find(TokenCacheEligibility.tenant(http), request.getToken().getToken());
         if (verified == null) {
             return Uni.createFrom().nullItem();
         }

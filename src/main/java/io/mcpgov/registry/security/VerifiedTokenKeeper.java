@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Keeps what the OIDC provider made of a bearer token in {@link VerifiedTokens}. Runs first of the augmentors, so
@@ -40,9 +41,10 @@ public class VerifiedTokenKeeper implements SecurityIdentityAugmentor {
                 && identity.getAttribute(VerifiedTokenIdentityProvider.VERIFIED_EARLIER) == null
                 && !askedTheIssuer(identity)) {
             AccessTokenCredential bearer = identity.getCredential(AccessTokenCredential.class);
-            Object tenant = identity.getAttribute(VerifiedTokenIdentityProvider.TENANT_ID);
-            if (bearer != null && tenant instanceof String name) {
-                tokens.keep(name, bearer.getToken(), withoutRequest(identity));
+            String tenant = TokenCacheEligibility.tenant(identity.getAttribute(RoutingContext.class.getName()));
+            if (bearer != null && tenant != null && !bound(identity)
+                    && bearer.getToken().length() <= TokenCacheEligibility.MAX_TOKEN_CHARS) {
+                tokens.keep(tenant, bearer.getToken(), withoutRequest(identity));
             }
         }
         return Uni.createFrom().item(identity);
@@ -54,6 +56,11 @@ public class VerifiedTokenKeeper implements SecurityIdentityAugmentor {
      */
     private static boolean askedTheIssuer(SecurityIdentity identity) {
         return identity.getAttribute(INTROSPECTION) != null || identity.getAttribute(USER_INFO) != null;
+    }
+
+    /** A token bound to a key or certificate (RFC 8705, RFC 9449) is only valid with its proof, checked each time. */
+    private static boolean bound(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("cnf") != null;
     }
 
     /**

@@ -7,23 +7,29 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jose4j.jwt.consumer.Validator;
 
 /**
  * Bearer tokens whose signature and claims were verified, with the identity they produced. The same token bytes
  * verify the same way, so a token seen again within {@code registry.security.token-cache.max-age} and before its
  * {@code exp} is not verified again; after either it is verified like a new one. Only successful verifications are
- * kept, and a token is only ever looked up under the tenant that verified it.
+ * kept, a token is only ever looked up under the tenant that verified it, and only where nothing but the token's
+ * bytes decide ({@link TokenCacheEligibility}).
  */
 @ApplicationScoped
 public class VerifiedTokens {
 
     static final String METER = "registry.token.cache";
+    private static final Logger LOG = Logger.getLogger(VerifiedTokens.class);
 
     private final Cache<Key, Verified> entries;
     private final long maxAgeMillis;
@@ -31,18 +37,17 @@ public class VerifiedTokens {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
+    /** Custom token validators (jose4j {@link Validator} beans) may judge more than the token: none, or no cache. */
     @Inject
-    VerifiedTokens(RegistryConfig config, MeterRegistry meters) {
-        this(config.security().tokenCache().maxEntries(), config.security().tokenCache().maxAge(),
-                System::currentTimeMillis);
+    VerifiedTokens(RegistryConfig config, MeterRegistry meters, @Any Instance<Validator> validators) {
+        this(entries(config.security().tokenCache().maxEntries(), validators),
+                config.security().tokenCache().maxAge(), System::currentTimeMillis);
         FunctionCounter.builder(METER, hits, LongAdder::sum).tag("result", "hit").register(meters);
         FunctionCounter.builder(METER, misses, LongAdder::sum).tag("result", "miss").register(meters);
     }
 
     VerifiedTokens(int maxEntries, Duration maxAge, LongSupplier clock) {
-        if (maxEntries < 0) {
-            throw new IllegalStateException("registry.security.token-cache.max-entries must be 0 or more, was " + maxEntries);
-        }
+        checkEntries(maxEntries);
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw new IllegalStateException("registry.security.token-cache.max-age must be positive, was " + maxAge);
         }
@@ -53,6 +58,21 @@ public class VerifiedTokens {
                 .expireAfterWrite(maxAge)
                 .executor(Runnable::run)
                 .build();
+    }
+
+    private static int entries(int configured, Instance<Validator> validators) {
+        checkEntries(configured);
+        if (configured > 0 && !validators.isUnsatisfied()) {
+            LOG.info("Custom token validators are installed: every bearer token is verified on every request");
+            return 0;
+        }
+        return configured;
+    }
+
+    private static void checkEntries(int maxEntries) {
+        if (maxEntries < 0) {
+            throw new IllegalStateException("registry.security.token-cache.max-entries must be 0 or more, was " + maxEntries);
+        }
     }
 
     public boolean enabled() {

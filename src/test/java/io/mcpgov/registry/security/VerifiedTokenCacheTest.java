@@ -9,6 +9,7 @@ import io.mcpgov.registry.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,21 @@ class VerifiedTokenCacheTest {
         Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 1100);
 
         Api.as(shortLived).get("/v0.1/servers?limit=1").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenBoundToAKeyIsVerifiedOnEveryRequest() {
+        String bound = Jwt.subject("bound-" + System.nanoTime()).groups(Set.of("agent")).issuer(Tokens.ISSUER)
+                .audience(Tokens.AUDIENCE).claim("cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"))
+                .sign();
+        double hits = tokenCacheCount("hit");
+        double misses = tokenCacheCount("miss");
+
+        Api.as(bound).get("/v0.1/servers?limit=1").then().statusCode(200);
+        Api.as(bound).get("/v0.1/servers?limit=1").then().statusCode(200);
+
+        assertThat(tokenCacheCount("miss")).isEqualTo(misses + 2);
+        assertThat(tokenCacheCount("hit")).isEqualTo(hits);
     }
 
     private static double tokenCacheCount(String result) {
