@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.mcpgov.registry.support.Api;
+import io.mcpgov.registry.support.Metrics;
 import io.mcpgov.registry.support.RegistryTest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,7 @@ class OperationsTest {
     }
 
     private static double readCacheCount(String result) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("registry_read_cache_total{") && l.contains("result=\"" + result + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Metrics.count("registry_read_cache_total", result);
     }
 
     @Test

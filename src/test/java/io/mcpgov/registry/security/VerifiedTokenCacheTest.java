@@ -1,9 +1,9 @@
 package io.mcpgov.registry.security;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcpgov.registry.support.Api;
+import io.mcpgov.registry.support.Metrics;
 import io.mcpgov.registry.support.RegistryTest;
 import io.mcpgov.registry.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,8 +62,6 @@ class VerifiedTokenCacheTest {
     }
 
     private static double tokenCacheCount(String result) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("registry_token_cache_total{") && l.contains("result=\"" + result + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Metrics.count("registry_token_cache_total", result);
     }
 }
