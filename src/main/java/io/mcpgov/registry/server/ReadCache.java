@@ -69,7 +69,7 @@ public class ReadCache {
     private final GenerationFence fence;
     private final ObjectMapper json;
     private final boolean enabled;
-    private final Map<Shelf, Segment> segments = new EnumMap<>(Shelf.class);
+    private final Map<Shelf, ShelfAnswers> shelves = new EnumMap<>(Shelf.class);
     // plain adders read by the meter registry when scraped: a registry counter's increment costs more than the hit
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -93,8 +93,8 @@ public class ReadCache {
         this.json = json;
         this.enabled = config.enabled();
         long cursorPages = cursorPagesMaxBytes(config);
-        segments.put(Shelf.ANSWERS, new Segment(config.maxBytes() - cursorPages, config.maxAge()));
-        segments.put(Shelf.CURSOR_PAGES, new Segment(cursorPages, config.maxAge()));
+        shelves.put(Shelf.ANSWERS, new ShelfAnswers(config.maxBytes() - cursorPages, config.maxAge()));
+        shelves.put(Shelf.CURSOR_PAGES, new ShelfAnswers(cursorPages, config.maxAge()));
     }
 
     /**
@@ -122,35 +122,35 @@ public class ReadCache {
      * {@code compute} may run on a background thread (to renew the answer): it must not depend on the request.
      */
     public byte[] get(Shelf shelf, String key, Supplier<Object> compute) {
-        Segment segment = segments.get(shelf);
-        if (!enabled || segment.maxBytes == 0) {
+        ShelfAnswers answers = shelves.get(shelf);
+        if (!enabled || answers.maxBytes == 0) {
             return write(compute.get());
         }
         Fence now = fence.current();
-        Entry cached = segment.entries.getIfPresent(key);
+        Entry cached = answers.entries.getIfPresent(key);
         if (valid(cached, now)) {
             hits.increment();
             if (!now.now().isBefore(cached.renewAt())) {
-                renew(segment, key, compute);
+                renew(answers, key, compute);
             }
             return cached.answer().read();
         }
         misses.increment();
         // one computation per key at a time: readers that miss together wait for it instead of repeating it
         byte[][] answer = new byte[1][];
-        segment.entries.asMap().compute(key, (k, current) -> {
+        answers.entries.asMap().compute(key, (k, current) -> {
             if (valid(current, now)) {
                 answer[0] = current.answer().read();
                 return current;
             }
             answer[0] = write(compute.get());
-            return segment.keep(now, answer[0]);
+            return entry(now, answer[0]);
         });
         return answer[0];
     }
 
     /** Computes {@code key}'s answer again in the background, once at a time, unless too many renewals wait. */
-    private void renew(Segment segment, String key, Supplier<Object> compute) {
+    private void renew(ShelfAnswers answers, String key, Supplier<Object> compute) {
         if (!renewing.add(key)) {
             return;
         }
@@ -159,11 +159,11 @@ public class ReadCache {
                 try {
                     Fence now = fence.current();
                     byte[] answer = write(compute.get());
-                    segment.entries.asMap().compute(key, (k, current) -> {
+                    answers.entries.asMap().compute(key, (k, current) -> {
                         if (current != null && current.generation() > now.generation()) {
                             return current;
                         }
-                        return segment.keep(now, answer);
+                        return entry(now, answer);
                     });
                     renewals.increment();
                 } catch (RuntimeException e) {
@@ -214,12 +214,16 @@ public class ReadCache {
     private record Entry(long generation, Instant horizon, Instant renewAt, StoredAnswer answer) {
     }
 
-    /** One shelf's answers. */
-    private final class Segment {
+    private Entry entry(Fence now, byte[] answer) {
+        return new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter), StoredAnswer.of(answer));
+    }
+
+    /** One shelf's answers, within its share of the memory. */
+    private static final class ShelfAnswers {
         final long maxBytes;
         final Cache<String, Entry> entries;
 
-        Segment(long maxBytes, Duration maxAge) {
+        ShelfAnswers(long maxBytes, Duration maxAge) {
             this.maxBytes = maxBytes;
             this.entries = Caffeine.newBuilder()
                     .maximumWeight(maxBytes)
@@ -228,10 +232,6 @@ public class ReadCache {
                     // evictions on the thread that added the answer, not in a shared pool
                     .executor(Runnable::run)
                     .build();
-        }
-
-        Entry keep(Fence now, byte[] answer) {
-            return new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter), StoredAnswer.of(answer));
         }
     }
 }

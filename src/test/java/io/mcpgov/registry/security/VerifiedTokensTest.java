@@ -1,10 +1,10 @@
 package io.mcpgov.registry.security;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -39,7 +39,7 @@ class VerifiedTokensTest {
         tokens.keep(TENANT, "token-a", identity(START / 1000 + 10));
 
         now.set(START + 9_999);
-        assertTrue(tokens.find(TENANT, "token-a") != null);
+        assertNotNull(tokens.find(TENANT, "token-a"));
         now.set(START + 10_000);
         assertNull(tokens.find(TENANT, "token-a"));
     }
@@ -49,7 +49,7 @@ class VerifiedTokensTest {
         tokens.keep(TENANT, "token-a", identity(START / 1000 + 3600));
 
         now.set(START + 59_999);
-        assertTrue(tokens.find(TENANT, "token-a") != null);
+        assertNotNull(tokens.find(TENANT, "token-a"));
         now.set(START + 60_000);
         assertNull(tokens.find(TENANT, "token-a"));
     }
