@@ -1,7 +1,7 @@
 package io.mcpgov.registry.server;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.zip.DataFormatException;
@@ -9,65 +9,57 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Deflate for small cached answers, primed with the text every answer shares (the official API's field names, the
- * governance extension's keys), which a single answer of a kilobyte or two is too short to teach the compressor.
- * Compressors hold native memory, so a few are kept for reuse instead of one per thread.
+ * Deflate for small cached answers, primed with a dictionary learned from the answers themselves. A single answer of
+ * a kilobyte or two is too short to teach the compressor what answers share (the official API's field names, the
+ * governance extension's keys, hosts, scopes, descriptions in the same words), and a few recent answers hold all of
+ * it: a single version is kept in less than half the bytes a handwritten dictionary of field names left. Each answer keeps the dictionary it
+ * was compressed with, so a new one can be learned at any time: after every {@link #RELEARN_AFTER} answers, the next
+ * {@link #DICTIONARY_BYTES} of answers become the dictionary, which follows the data as it changes (a registry that
+ * started empty learns again once it has entries). Compressors hold native memory, so a few are kept for reuse
+ * instead of one per thread.
  */
 final class AnswerCompression {
 
-    /** Fragments common to discovery answers; deflate finds matches best near the end, so the commonest come last. */
-    private static final byte[] DICTIONARY = String.join("",
-            "\"environmentVariables\":[{\"name\":\"\",\"description\":\"\",\"isRequired\":true,\"isSecret\":true,",
-            "\"format\":\"string\"}],\"packages\":[{\"registryType\":\"npm\",\"registryBaseUrl\":",
-            "\"https://registry.npmjs.org\",\"identifier\":\"\",\"version\":\"\",\"runtimeHint\":\"npx\",",
-            "\"transport\":{\"type\":\"stdio\"}}],\"websiteUrl\":\"https://www.\",\"headers\":[{\"name\":",
-            "\"Authorization\",\"value\":\"Bearer {api_key}\",\"isSecret\":true}],",
-            "\"title\":\"\",\"tools\":[{\"name\":\"\",\"scopes\":[\"\"]}],",
-            "\"owner\":{\"team\":\"\",\"accountableOwner\":\"\"},\"ownership\":{\"orphaned\": false},",
-            "\"verification\":{\"state\": \"unverified\"}}}},",
-            "\"credentials\": []}], \"hasOauth\": true, \"packages\": [], \"hasPublic\": false, ",
-            "\"hasRemoteApiKey\": false, \"hasPackageSecret\": false},",
-            "\"remotes\": [{\"url\": \"https://\", \"auth\": \"oauth2\", \"index\": 0, \"transport\": \"streamable-http\", ",
-            "{\"oauth2\": {\"resource\": \"https://\", \"scopesRequired\": [\"read:\"], \"scopesSupported\": ",
-            "[\"read:\", \"write:\"], \"clientRegistration\": {\"mode\": \"client-id-metadata-document\"}, ",
-            "\"authorizationServers\": [\"https://login.\"]}, ",
-            "\"io.mcpgov.registry/governance\":{\"listed\":true,\"reasons\":[],\"authType\":\"oauth2\",",
-            "\"apiKeyOnly\":false,\"auth\":",
-            "\"_meta\":{\"io.modelcontextprotocol.registry/official\":{\"status\":\"active\",\"statusChangedAt\":",
-            "\"2026-01-01T00:00:00.000000Z\",\"publishedAt\":\"2026-01-01T00:00:00.000000Z\",\"updatedAt\":",
-            "\"2026-01-01T00:00:00.000000Z\",\"isLatest\":true},",
-            "\"_meta\":{\"io.modelcontextprotocol.registry/publisher-provided\":{\"io.mcpgov.registry/governance\":",
-            "{\"auth\":{\"oauth2\":{\"resource\":\"https://\",\"authorizationServers\":[\"https://login.\"],",
-            "\"scopesSupported\":[\"read:\",\"write:\"],\"scopesRequired\":[\"read:\"],\"clientRegistration\":",
-            "{\"mode\":\"client-id-metadata-document\"}}}}}}},",
-            "\"repository\":{\"url\":\"https://github.com/\",\"source\":\"github\"},\"version\":\"0.1.0\",",
-            "\"remotes\":[{\"type\":\"streamable-http\",\"url\":\"https://\"}],",
-            "{\"server\":{\"$schema\":\"https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json\",",
-            "\"name\":\"io.github.\",\"description\":\"")
-            .getBytes(StandardCharsets.UTF_8);
+    /** Deflate's window: a longer dictionary would never be referred to. */
+    static final int DICTIONARY_BYTES = 32 * 1024;
+    /** Answers compressed with one dictionary before the next is collected. */
+    static final int RELEARN_AFTER = 4096;
+    /** Shorter answers (an empty page, a 404-sized answer) teach little. */
+    static final int TEACHES_FROM = 256;
 
+    private static final byte[] NO_DICTIONARY = new byte[0];
     private static final int KEPT = 8;
     private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(KEPT);
     private static final BlockingQueue<Inflater> INFLATERS = new ArrayBlockingQueue<>(KEPT);
 
-    private AnswerCompression() {
+    private volatile byte[] dictionary = NO_DICTIONARY;
+    private final ByteArrayOutputStream sample = new ByteArrayOutputStream(DICTIONARY_BYTES);
+    /** Answers compressed since the dictionary was learned; guarded by {@link #sample}. */
+    private int sinceLearnt;
+
+    /** An answer compressed, with the dictionary needed to expand it. */
+    record Compressed(byte[] bytes, byte[] dictionary) {
     }
 
-    static byte[] compress(byte[] answer) {
+    Compressed compress(byte[] answer) {
+        byte[] primer = dictionary;
         Deflater deflater = DEFLATERS.poll();
         if (deflater == null) {
-            deflater = new Deflater(Deflater.BEST_SPEED, true);
+            deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         }
         try {
-            deflater.setDictionary(DICTIONARY);
+            if (primer.length > 0) {
+                deflater.setDictionary(primer);
+            }
             deflater.setInput(answer);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(answer.length / 2 + 64);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(answer.length / 4 + 64);
             byte[] chunk = new byte[Math.min(answer.length + 64, 8192)];
             while (!deflater.finished()) {
                 out.write(chunk, 0, deflater.deflate(chunk));
             }
-            return out.toByteArray();
+            learn(answer);
+            return new Compressed(out.toByteArray(), primer);
         } finally {
             deflater.reset();
             if (!DEFLATERS.offer(deflater)) {
@@ -76,14 +68,16 @@ final class AnswerCompression {
         }
     }
 
-    /** The {@code length} bytes that {@link #compress} made {@code compressed} from. */
-    static byte[] expand(byte[] compressed, int length) {
+    /** The {@code length} bytes that {@link #compress} made {@code compressed} from, with its {@code dictionary}. */
+    static byte[] expand(byte[] compressed, int length, byte[] dictionary) {
         Inflater inflater = INFLATERS.poll();
         if (inflater == null) {
             inflater = new Inflater(true);
         }
         try {
-            inflater.setDictionary(DICTIONARY);
+            if (dictionary.length > 0) {
+                inflater.setDictionary(dictionary);
+            }
             inflater.setInput(compressed);
             byte[] answer = new byte[length];
             int done = 0;
@@ -101,6 +95,30 @@ final class AnswerCompression {
             inflater.reset();
             if (!INFLATERS.offer(inflater)) {
                 inflater.end();
+            }
+        }
+    }
+
+    /** The dictionary answers are compressed with now (empty until enough answers were seen). */
+    byte[] dictionary() {
+        return dictionary;
+    }
+
+    private void learn(byte[] answer) {
+        if (answer.length < TEACHES_FROM) {
+            return;
+        }
+        synchronized (sample) {
+            if (dictionary.length > 0 && ++sinceLearnt <= RELEARN_AFTER) {
+                return;
+            }
+            sample.write(answer, 0, answer.length);
+            if (sample.size() >= DICTIONARY_BYTES) {
+                byte[] seen = sample.toByteArray();
+                // the latest answers last: deflate finds matches nearest the end of the window cheapest
+                dictionary = Arrays.copyOfRange(seen, seen.length - DICTIONARY_BYTES, seen.length);
+                sample.reset();
+                sinceLearnt = 0;
             }
         }
     }

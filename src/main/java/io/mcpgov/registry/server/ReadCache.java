@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
  * Pages reached through a cursor are kept on a {@link Shelf shelf} of their own, with its own share of the memory: a
  * client walking the whole list (a sync, a crawler) reads each page many times in a short while and then not again,
  * which makes such pages look popular to the cache while they last; kept with the other answers, they would push out
- * the first pages, searches and single versions that agents ask for all the time.
+ * the first pages, searches and single versions that agents ask for all the time. Their bytes are kept in a
+ * {@link PageRing}, allocated once, so that the churn of such pages never reaches the old generation.
  */
 @Startup
 @ApplicationScoped
@@ -77,6 +78,7 @@ public class ReadCache {
     private final Duration renewAfter;
     private final Executor renewer;
     private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+    private final AnswerCompression compression = new AnswerCompression();
 
     @Inject
     ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters) {
@@ -93,8 +95,9 @@ public class ReadCache {
         this.json = json;
         this.enabled = config.enabled();
         long cursorPages = cursorPagesMaxBytes(config);
-        shelves.put(Shelf.ANSWERS, new ShelfAnswers(config.maxBytes() - cursorPages, config.maxAge()));
-        shelves.put(Shelf.CURSOR_PAGES, new ShelfAnswers(cursorPages, config.maxAge()));
+        shelves.put(Shelf.ANSWERS, new ShelfAnswers(config.maxBytes() - cursorPages, config.maxAge(), null));
+        shelves.put(Shelf.CURSOR_PAGES, new ShelfAnswers(cursorPages, config.maxAge(),
+                enabled && cursorPages > 0 ? new PageRing((int) cursorPages) : null));
     }
 
     /**
@@ -104,10 +107,11 @@ public class ReadCache {
      */
     static long cursorPagesMaxBytes(ReadCacheConfig config) {
         long cursorPages = config.cursorPagesMaxBytes();
-        if (config.maxBytes() < 1 || cursorPages < 0 || cursorPages >= config.maxBytes()) {
+        if (config.maxBytes() < 1 || cursorPages < 0 || cursorPages >= config.maxBytes()
+                || cursorPages > PageRing.MAX_CAPACITY) {
             throw new IllegalStateException("registry.read-cache.max-bytes must be positive and "
-                    + "registry.read-cache.cursor-pages-max-bytes at least 0 and less than it, not "
-                    + config.maxBytes() + " and " + cursorPages);
+                    + "registry.read-cache.cursor-pages-max-bytes at least 0, less than it and at most "
+                    + PageRing.MAX_CAPACITY + ", not " + config.maxBytes() + " and " + cursorPages);
         }
         return cursorPages;
     }
@@ -128,23 +132,24 @@ public class ReadCache {
         }
         Fence now = fence.current();
         Entry cached = answers.entries.getIfPresent(key);
-        if (valid(cached, now)) {
+        byte[] kept = valid(cached, now) ? cached.answer().read() : null;
+        if (kept != null) {
             hits.increment();
             if (!now.now().isBefore(cached.renewAt())) {
                 renew(answers, key, compute);
             }
-            return cached.answer().read();
+            return kept;
         }
         misses.increment();
         // one computation per key at a time: readers that miss together wait for it instead of repeating it
         byte[][] answer = new byte[1][];
         answers.entries.asMap().compute(key, (k, current) -> {
-            if (valid(current, now)) {
-                answer[0] = current.answer().read();
+            answer[0] = valid(current, now) ? current.answer().read() : null;
+            if (answer[0] != null) {
                 return current;
             }
             answer[0] = write(compute.get());
-            return entry(now, answer[0]);
+            return answers.entry(now, answer[0]);
         });
         return answer[0];
     }
@@ -163,7 +168,7 @@ public class ReadCache {
                         if (current != null && current.generation() > now.generation()) {
                             return current;
                         }
-                        return entry(now, answer);
+                        return answers.entry(now, answer);
                     });
                     renewals.increment();
                 } catch (RuntimeException e) {
@@ -197,6 +202,15 @@ public class ReadCache {
         return key.length() * 2 + entry.answer().storedBytes() + ENTRY_OVERHEAD;
     }
 
+    /**
+     * A page in the ring weighs its bytes alone, and the shelf may name twice the bytes its ring holds: the ring
+     * decides which pages stay (the oldest are overwritten), and an entry whose page was overwritten reads as absent
+     * until it is replaced or pushed out.
+     */
+    private static int weightInRing(String key, Entry entry) {
+        return entry.answer().storedBytes();
+    }
+
     private static boolean valid(Entry entry, Fence now) {
         return entry != null && entry.generation() == now.generation()
                 && (entry.horizon() == null || now.now().isBefore(entry.horizon()));
@@ -214,24 +228,28 @@ public class ReadCache {
     private record Entry(long generation, Instant horizon, Instant renewAt, StoredAnswer answer) {
     }
 
-    private Entry entry(Fence now, byte[] answer) {
-        return new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter), StoredAnswer.of(answer));
-    }
-
-    /** One shelf's answers, within its share of the memory. */
-    private static final class ShelfAnswers {
+    /** One shelf's answers, within its share of the memory; in a ring when given one. */
+    private final class ShelfAnswers {
         final long maxBytes;
         final Cache<String, Entry> entries;
+        final PageRing ring;
 
-        ShelfAnswers(long maxBytes, Duration maxAge) {
+        ShelfAnswers(long maxBytes, Duration maxAge, PageRing ring) {
             this.maxBytes = maxBytes;
+            this.ring = ring;
             this.entries = Caffeine.newBuilder()
-                    .maximumWeight(maxBytes)
-                    .weigher(ReadCache::weight)
+                    .maximumWeight(ring == null ? maxBytes : 2 * maxBytes)
+                    .weigher(ring == null ? ReadCache::weight : ReadCache::weightInRing)
                     .expireAfterWrite(maxAge)
                     // evictions on the thread that added the answer, not in a shared pool
                     .executor(Runnable::run)
                     .build();
+        }
+
+        /** {@code answer} kept as computed under {@code now}; null when it cannot be kept. */
+        Entry entry(Fence now, byte[] answer) {
+            StoredAnswer stored = ring == null ? StoredAnswer.of(answer, compression) : StoredAnswer.inRing(answer, ring);
+            return stored == null ? null : new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter), stored);
         }
     }
 }

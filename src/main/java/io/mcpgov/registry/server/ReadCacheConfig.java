@@ -25,7 +25,8 @@ public interface ReadCacheConfig {
 
     /**
      * The part of {@link #maxBytes()} kept for list pages reached through a cursor, so that clients walking the whole
-     * list do not push out the answers agents ask for directly; 0 keeps no such page.
+     * list do not push out the answers agents ask for directly; 0 keeps no such page. Allocated in full at start, in
+     * one array that pages overwrite oldest first.
      */
     @WithDefault("16777216")
     long cursorPagesMaxBytes();

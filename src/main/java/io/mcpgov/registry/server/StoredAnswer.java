@@ -2,36 +2,68 @@ package io.mcpgov.registry.server;
 
 /**
  * One cached answer's bytes. Answers up to {@link #COMPRESS_UP_TO} bytes, most of them single versions, are kept
- * compressed: two to three times as many fit in the same memory, at the price of expanding them on every read (a few
+ * compressed: several times as many fit in the same memory, at the price of expanding them on every read (a few
  * microseconds, against a query and a serialisation for an answer that no longer fits). Larger answers (list pages)
  * are kept as they are, and shared by every read that gets them: expanding them would cost more than it saves.
+ * List pages reached through a cursor are kept in a {@link PageRing}.
  */
-final class StoredAnswer {
+sealed interface StoredAnswer {
 
-    static final int COMPRESS_UP_TO = 16 * 1024;
+    int COMPRESS_UP_TO = 16 * 1024;
 
-    private final byte[] bytes;
-    private final int length;
-    private final boolean compressed;
+    /** Bytes kept in memory for this answer alone (a dictionary is shared by thousands of answers). */
+    int storedBytes();
 
-    private StoredAnswer(byte[] bytes, int length, boolean compressed) {
-        this.bytes = bytes;
-        this.length = length;
-        this.compressed = compressed;
+    /** The answer, or null when it is no longer kept; not to be changed, since it may be the kept bytes themselves. */
+    byte[] read();
+
+    static StoredAnswer of(byte[] answer, AnswerCompression compression) {
+        if (answer.length > COMPRESS_UP_TO) {
+            return new AsItIs(answer);
+        }
+        AnswerCompression.Compressed compressed = compression.compress(answer);
+        return new Compressed(compressed.bytes(), answer.length, compressed.dictionary());
     }
 
-    static StoredAnswer of(byte[] answer) {
-        boolean compress = answer.length <= COMPRESS_UP_TO;
-        return new StoredAnswer(compress ? AnswerCompression.compress(answer) : answer, answer.length, compress);
+    /** {@code answer} kept in {@code ring}; null when it is larger than the ring. */
+    static StoredAnswer inRing(byte[] answer, PageRing ring) {
+        PageRing.Slot slot = ring.keep(answer);
+        return slot == null ? null : new InRing(ring, slot);
     }
 
-    /** Bytes kept in memory. */
-    int storedBytes() {
-        return bytes.length;
+    record AsItIs(byte[] bytes) implements StoredAnswer {
+        @Override
+        public int storedBytes() {
+            return bytes.length;
+        }
+
+        @Override
+        public byte[] read() {
+            return bytes;
+        }
     }
 
-    /** The answer; not to be changed, since it may be the kept bytes themselves. */
-    byte[] read() {
-        return compressed ? AnswerCompression.expand(bytes, length) : bytes;
+    record Compressed(byte[] bytes, int length, byte[] dictionary) implements StoredAnswer {
+        @Override
+        public int storedBytes() {
+            return bytes.length;
+        }
+
+        @Override
+        public byte[] read() {
+            return AnswerCompression.expand(bytes, length, dictionary);
+        }
+    }
+
+    record InRing(PageRing ring, PageRing.Slot slot) implements StoredAnswer {
+        @Override
+        public int storedBytes() {
+            return slot.length();
+        }
+
+        @Override
+        public byte[] read() {
+            return ring.read(slot);
+        }
     }
 }

@@ -112,6 +112,22 @@ class ReadCacheTest {
     }
 
     @Test
+    void aCursorPageOverwrittenInItsRingIsComputedAgain() {
+        ReadCache cache = new ReadCache(fence, new ObjectMapper(), new Config(1 << 20, 200), meters, Runnable::run);
+        assertEquals("[\"a\",1]", read(cache, ReadCache.Shelf.CURSOR_PAGES, "a"));
+        assertEquals("[\"a\",1]", read(cache, ReadCache.Shelf.CURSOR_PAGES, "a"), "kept");
+        // three pages of 96 bytes: the third does not fit before the end of the ring and starts over where "a" was,
+        // which the shelf, with room to name twice the ring's bytes, still names
+        for (int page = 2; page <= 4; page++) {
+            read(cache, ReadCache.Shelf.CURSOR_PAGES, String.valueOf(page).repeat(89));
+        }
+
+        assertEquals("[\"a\",5]", read(cache, ReadCache.Shelf.CURSOR_PAGES, "a"));
+        assertEquals(5, count("miss"));
+        assertEquals(1, count("hit"));
+    }
+
+    @Test
     void withoutRoomForCursorPagesEachOneIsComputed() {
         ReadCache cache = new ReadCache(fence, new ObjectMapper(), new Config(1 << 20, 0), meters, Runnable::run);
         read(cache, ReadCache.Shelf.CURSOR_PAGES, "page");
