@@ -15,6 +15,16 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
+    /**
+     * The caller with an identity already resolved, for work that continues away from the request's thread, where the
+     * request-scoped bean cannot be reached.
+     */
+    public static Caller of(SecurityIdentity identity) {
+        Caller caller = new Caller();
+        caller.identity = identity;
+        return caller;
+    }
+
     public boolean anonymous() {
         return identity.isAnonymous();
     }

@@ -21,6 +21,11 @@ public class ReadAccess {
     }
 
     public void require() {
+        require(caller);
+    }
+
+    /** {@link #require()} for a caller resolved already ({@link Caller#of}). */
+    public void require(Caller caller) {
         if (caller.anonymous()) {
             if (!anonymousAllowed) {
                 throw new UnauthorizedException();

@@ -2,20 +2,29 @@ package io.mcpgov.registry.server;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.All;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
  * Tells a read the registry's current change counter, read from the database by a query that started after the read
  * arrived — so a cached answer checked against it reflects every change committed before the read, on any instance.
- * Concurrent reads share queries: one runs at a time, and every read waiting for it is answered by the next one to
- * start, which keeps the database to one small query per round trip however heavy the load.
+ * Concurrent reads share queries: one runs at a time, on a thread of its own, and every read that arrived while it
+ * ran is answered by the next one, which keeps the database to one small query per round trip however heavy the load
+ * and lets a read wait for it without holding a thread.
  */
 @ApplicationScoped
 public class GenerationFence {
@@ -24,13 +33,15 @@ public class GenerationFence {
 
     private final AgroalDataSource dataSource;
     private final String sql;
+    private final ExecutorService rounds = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "change-counter");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Object lock = new Object();
-    private long roundsStarted;
-    private long roundsDone;
+    private List<CompletableFuture<Fence>> waiting = new ArrayList<>();
     private boolean running;
-    private Fence last;
-    private RuntimeException failure;
 
     GenerationFence(AgroalDataSource dataSource, @All List<ListingHorizon> horizons) {
         this.dataSource = dataSource;
@@ -42,48 +53,62 @@ public class GenerationFence {
                 + " FROM registry_generation WHERE id = 1";
     }
 
+    /** The counter from a query that starts after this call; completed on the fence's thread. */
+    public CompletionStage<Fence> next() {
+        CompletableFuture<Fence> read = new CompletableFuture<>();
+        boolean start;
+        synchronized (lock) {
+            waiting.add(read);
+            start = !running;
+            running = true;
+        }
+        if (start) {
+            try {
+                rounds.execute(this::runRounds);
+            } catch (RejectedExecutionException e) {
+                synchronized (lock) {
+                    running = false;
+                }
+                read.completeExceptionally(new IllegalStateException("The registry is stopping", e));
+            }
+        }
+        return read;
+    }
+
+    /** {@link #next()}, waited for. */
     public Fence current() {
-        long needed;
-        synchronized (lock) {
-            needed = roundsStarted + 1;
-            while (true) {
-                if (roundsDone >= needed) {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return last;
-                }
-                if (!running) {
-                    running = true;
-                    roundsStarted++;
-                    break;
-                }
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while reading the change counter", e);
-                }
-            }
-        }
-        Fence fence = null;
-        RuntimeException error = null;
         try {
-            fence = query();
-        } catch (RuntimeException e) {
-            error = e;
+            return next().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        synchronized (lock) {
-            running = false;
-            roundsDone = roundsStarted;
-            last = fence;
-            failure = error;
-            lock.notifyAll();
-            if (error != null) {
-                throw error;
+    }
+
+    private void runRounds() {
+        while (true) {
+            List<CompletableFuture<Fence>> round;
+            synchronized (lock) {
+                if (waiting.isEmpty()) {
+                    running = false;
+                    return;
+                }
+                round = waiting;
+                waiting = new ArrayList<>();
             }
-            return fence;
+            Fence fence;
+            try {
+                fence = query();
+            } catch (RuntimeException e) {
+                round.forEach(read -> read.completeExceptionally(e));
+                continue;
+            }
+            round.forEach(read -> read.complete(fence));
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        rounds.shutdownNow();
     }
 
     private Fence query() {

@@ -7,6 +7,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,17 +81,21 @@ public class ReadCache {
     private final LongAdder renewals = new LongAdder();
     private final Duration renewAfter;
     private final Executor renewer;
+    private final Executor workers;
     private final Set<String> renewing = ConcurrentHashMap.newKeySet();
     private final AnswerCompression compression = new AnswerCompression();
 
     @Inject
     ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters) {
-        this(fence, json, config, meters, renewalThread());
+        this(fence, json, config, meters, renewalThread(), task -> Infrastructure.getDefaultWorkerPool().execute(task));
     }
 
-    ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters, Executor renewer) {
+    /** {@code workers} compute the answers reads miss; {@code renewer} renews answers in the background. */
+    ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters, Executor renewer,
+            Executor workers) {
         this.fence = fence;
         this.renewer = renewer;
+        this.workers = workers;
         this.renewAfter = config.maxAge().dividedBy(2);
         FunctionCounter.builder(METER, hits, LongAdder::sum).tag("result", "hit").register(meters);
         FunctionCounter.builder(METER, misses, LongAdder::sum).tag("result", "miss").register(meters);
@@ -117,20 +125,31 @@ public class ReadCache {
     }
 
     /** {@link #get(Shelf, String, Supplier)} for an answer asked for directly. */
-    public byte[] get(String key, Supplier<Object> compute) {
+    public Uni<byte[]> get(String key, Supplier<Object> compute) {
         return get(Shelf.ANSWERS, key, compute);
     }
 
     /**
-     * The JSON answer for {@code key}, from memory when still valid, otherwise computed and kept on {@code shelf}.
-     * {@code compute} may run on a background thread (to renew the answer): it must not depend on the request.
+     * The JSON answer for {@code key}: from memory when still valid, otherwise computed on a worker thread and kept on
+     * {@code shelf}. Asked on the event loop, a read whose answer is kept stays there, apart from waiting (without a
+     * thread) for the change counter. {@code compute} may also run on a background thread (to renew the answer): it
+     * must not depend on the request.
      */
-    public byte[] get(Shelf shelf, String key, Supplier<Object> compute) {
+    public Uni<byte[]> get(Shelf shelf, String key, Supplier<Object> compute) {
         ShelfAnswers answers = shelves.get(shelf);
         if (!enabled || answers.maxBytes == 0) {
-            return write(compute.get());
+            return onWorker(() -> write(compute.get()));
         }
-        Fence now = fence.current();
+        return Uni.createFrom().completionStage(fence::next)
+                .emitOn(callerContext())
+                .chain(now -> {
+                    byte[] kept = kept(answers, key, compute, now);
+                    return kept != null ? Uni.createFrom().item(kept) : onWorker(() -> computed(answers, key, compute, now));
+                });
+    }
+
+    /** The kept answer if still valid under {@code now}, renewed behind the read when old enough; null otherwise. */
+    private byte[] kept(ShelfAnswers answers, String key, Supplier<Object> compute, Fence now) {
         Entry cached = answers.entries.getIfPresent(key);
         byte[] kept = valid(cached, now) ? cached.answer().read() : null;
         if (kept != null) {
@@ -138,8 +157,11 @@ public class ReadCache {
             if (!now.now().isBefore(cached.renewAt())) {
                 renew(answers, key, compute);
             }
-            return kept;
         }
+        return kept;
+    }
+
+    private byte[] computed(ShelfAnswers answers, String key, Supplier<Object> compute, Fence now) {
         misses.increment();
         // one computation per key at a time: readers that miss together wait for it instead of repeating it
         byte[][] answer = new byte[1][];
@@ -152,6 +174,16 @@ public class ReadCache {
             return answers.entry(now, answer[0]);
         });
         return answer[0];
+    }
+
+    private Uni<byte[]> onWorker(Supplier<byte[]> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(workers);
+    }
+
+    /** Runs tasks on the Vert.x context of the calling request, where its answer is written; in place without one. */
+    private static Executor callerContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     /** Computes {@code key}'s answer again in the background, once at a time, unless too many renewals wait. */

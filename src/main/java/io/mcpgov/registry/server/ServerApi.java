@@ -1,6 +1,7 @@
 package io.mcpgov.registry.server;
 
 import io.mcpgov.registry.security.Roles;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The official generic registry API's server operations. Served under /v0.1 (frozen) and /v0 (still used by
- * mcp-publisher) by the two subclasses.
+ * mcp-publisher) by the two subclasses. Reads run on the event loop and leave it only to compute an answer the read
+ * cache does not hold.
  */
 @Tag(name = "servers", description = "Discover MCP servers and manage their lifecycle status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +50,7 @@ public abstract class ServerApi {
     @APIResponse(responseCode = "400", description = "Invalid parameters (application/problem+json)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The token carries no registry role")
-    public Response list(
+    public Uni<Response> list(
             @Parameter(description = "Opaque cursor from metadata.nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 100 (default 30)") @QueryParam("limit") String limit,
             @Parameter(description = "Case-insensitive substring of the server name") @QueryParam("search") String search,
@@ -56,7 +58,8 @@ public abstract class ServerApi {
             @QueryParam("updated_since") String updatedSince,
             @Parameter(description = "'latest' for latest versions only, or an exact version") @QueryParam("version") String version,
             @Parameter(description = "Include deleted versions (default false)") @QueryParam("include_deleted") String includeDeleted) {
-        return json(reads.listJson(ListParams.parse(cursor, limit, search, updatedSince, version, includeDeleted)));
+        return reads.listJson(ListParams.parse(cursor, limit, search, updatedSince, version, includeDeleted))
+                .map(ServerApi::json);
     }
 
     @GET
@@ -68,10 +71,10 @@ public abstract class ServerApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServerListResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "Server not found (or not listed for this caller)")
-    public Response versions(
+    public Uni<Response> versions(
             @Parameter(description = "URL-encoded server name, e.g. com.example%2Fweather") @PathParam("serverName") String serverName,
             @QueryParam("include_deleted") String includeDeleted) {
-        return json(reads.versionsJson(serverName, ListParams.includeDeleted(includeDeleted)));
+        return reads.versionsJson(serverName, ListParams.includeDeleted(includeDeleted)).map(ServerApi::json);
     }
 
     @GET
@@ -83,10 +86,10 @@ public abstract class ServerApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServerResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "404", description = "Server version not found (or not listed for this caller)")
-    public Response version(@PathParam("serverName") String serverName,
+    public Uni<Response> version(@PathParam("serverName") String serverName,
             @Parameter(description = "URL-encoded version, or latest") @PathParam("version") String version,
             @QueryParam("include_deleted") String includeDeleted) {
-        return json(reads.versionJson(serverName, version, ListParams.includeDeleted(includeDeleted)));
+        return reads.versionJson(serverName, version, ListParams.includeDeleted(includeDeleted)).map(ServerApi::json);
     }
 
     @PATCH

@@ -4,6 +4,8 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.ReadAccess;
 import io.mcpgov.registry.security.Roles;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +20,12 @@ public class ServerReadService {
     private final ServerRowRepository rows;
     private final ServerViews views;
     private final ReadCache cache;
+    private final CurrentIdentityAssociation identities;
 
-    ServerReadService(Caller caller, ReadAccess readAccess, ServerRowRepository rows, ServerViews views, ReadCache cache) {
+    ServerReadService(Caller caller, ReadAccess readAccess, ServerRowRepository rows, ServerViews views, ReadCache cache,
+            CurrentIdentityAssociation identities) {
         this.cache = cache;
+        this.identities = identities;
         this.caller = caller;
         this.readAccess = readAccess;
         this.rows = rows;
@@ -83,24 +88,24 @@ public class ServerReadService {
     }
 
     /** {@link #list} as JSON, from the read cache when nothing changed since it was computed. */
-    public byte[] listJson(ListParams p) {
-        ServerQuery.Visibility visibility = visibility();
+    public Uni<byte[]> listJson(ListParams p) {
         ReadCache.Shelf shelf = p.afterName() == null ? ReadCache.Shelf.ANSWERS : ReadCache.Shelf.CURSOR_PAGES;
-        return cache.get(shelf, "list|" + key(visibility) + "|" + p, () -> list(p, visibility));
+        return callerVisibility().chain(visibility ->
+                cache.get(shelf, "list|" + key(visibility) + "|" + p, () -> list(p, visibility)));
     }
 
     /** {@link #versions} as JSON, cached like {@link #listJson}. */
-    public byte[] versionsJson(String name, boolean includeDeleted) {
-        ServerQuery.Visibility visibility = visibility();
-        return cache.get("versions|" + key(visibility) + "|" + includeDeleted + "|" + name,
-                () -> versions(name, includeDeleted, visibility));
+    public Uni<byte[]> versionsJson(String name, boolean includeDeleted) {
+        return callerVisibility().chain(visibility ->
+                cache.get("versions|" + key(visibility) + "|" + includeDeleted + "|" + name,
+                        () -> versions(name, includeDeleted, visibility)));
     }
 
     /** {@link #version} as JSON, cached like {@link #listJson}. */
-    public byte[] versionJson(String name, String version, boolean includeDeleted) {
-        ServerQuery.Visibility visibility = visibility();
-        return cache.get("version|" + key(visibility) + "|" + includeDeleted + "|" + name.length() + ":" + name + "|" + version,
-                () -> views.response(visible(name, version, includeDeleted, visibility)));
+    public Uni<byte[]> versionJson(String name, String version, boolean includeDeleted) {
+        return callerVisibility().chain(visibility ->
+                cache.get("version|" + key(visibility) + "|" + includeDeleted + "|" + name.length() + ":" + name + "|" + version,
+                        () -> views.response(visible(name, version, includeDeleted, visibility))));
     }
 
     /** Readers who see the same entries share cached answers. */
@@ -113,17 +118,26 @@ public class ServerReadService {
         return new ServerQuery(name, null, null, 0, null, null, latest, version, includeDeleted, visibility);
     }
 
+    /** {@link #visibility()} without blocking the thread, which may be the event loop, for the token to be verified. */
+    private Uni<ServerQuery.Visibility> callerVisibility() {
+        return identities.getDeferredIdentity().map(identity -> visibility(Caller.of(identity)));
+    }
+
     /** Who may read, and which unlisted entries they see. */
     ServerQuery.Visibility visibility() {
-        readAccess.require();
-        if (caller.anonymous()) {
+        return visibility(caller);
+    }
+
+    private ServerQuery.Visibility visibility(Caller reader) {
+        readAccess.require(reader);
+        if (reader.anonymous()) {
             return ServerQuery.Visibility.listedOnly();
         }
-        if (caller.seesAllEntries()) {
+        if (reader.seesAllEntries()) {
             return new ServerQuery.Visibility(true, Set.of());
         }
-        if (caller.has(Roles.PUBLISHER)) {
-            return new ServerQuery.Visibility(false, caller.teams());
+        if (reader.has(Roles.PUBLISHER)) {
+            return new ServerQuery.Visibility(false, reader.teams());
         }
         return ServerQuery.Visibility.listedOnly();
     }

@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +97,7 @@ class ReadCacheTest {
 
     @Test
     void aWalkThroughCursorPagesDoesNotPushOutTheAnswersAskedForDirectly() {
-        ReadCache cache = new ReadCache(fence, new ObjectMapper(), new Config(8_000, 4_000), meters, Runnable::run);
+        ReadCache cache = cache(8_000, 4_000);
         for (int key = 0; key < 20; key++) {
             read(cache, "answer-" + key);
         }
@@ -113,7 +115,7 @@ class ReadCacheTest {
 
     @Test
     void aCursorPageOverwrittenInItsRingIsComputedAgain() {
-        ReadCache cache = new ReadCache(fence, new ObjectMapper(), new Config(1 << 20, 200), meters, Runnable::run);
+        ReadCache cache = cache(1 << 20, 200);
         assertEquals("[\"a\",1]", read(cache, ReadCache.Shelf.CURSOR_PAGES, "a"));
         assertEquals("[\"a\",1]", read(cache, ReadCache.Shelf.CURSOR_PAGES, "a"), "kept");
         // three pages of 96 bytes: the third does not fit before the end of the ring and starts over where "a" was,
@@ -129,7 +131,7 @@ class ReadCacheTest {
 
     @Test
     void withoutRoomForCursorPagesEachOneIsComputed() {
-        ReadCache cache = new ReadCache(fence, new ObjectMapper(), new Config(1 << 20, 0), meters, Runnable::run);
+        ReadCache cache = cache(1 << 20, 0);
         read(cache, ReadCache.Shelf.CURSOR_PAGES, "page");
         read(cache, ReadCache.Shelf.CURSOR_PAGES, "page");
         read(cache, "answer");
@@ -153,7 +155,7 @@ class ReadCacheTest {
     }
 
     private String read(ReadCache cache, ReadCache.Shelf shelf, String key) {
-        return new String(cache.get(shelf, key, () -> List.of(key, computed.incrementAndGet())));
+        return new String(cache.get(shelf, key, () -> List.of(key, computed.incrementAndGet())).await().indefinitely());
     }
 
     private double count(String result) {
@@ -161,8 +163,13 @@ class ReadCacheTest {
     }
 
     private ReadCache cache(long maxBytes) {
-        // renewals run on the reading thread, so that each test sees their result at once
-        return new ReadCache(fence, new ObjectMapper(), new Config(maxBytes, 0), meters, Runnable::run);
+        return cache(maxBytes, 0);
+    }
+
+    private ReadCache cache(long maxBytes, long cursorPagesMaxBytes) {
+        // answers are computed and renewed on the reading thread, so that each test sees their result at once
+        return new ReadCache(fence, new ObjectMapper(), new Config(maxBytes, cursorPagesMaxBytes), meters, Runnable::run,
+                Runnable::run);
     }
 
     private static final class FixedFence extends GenerationFence {
@@ -175,8 +182,8 @@ class ReadCacheTest {
         }
 
         @Override
-        public Fence current() {
-            return new Fence(generation, now, horizon);
+        public CompletionStage<Fence> next() {
+            return CompletableFuture.completedFuture(new Fence(generation, now, horizon));
         }
     }
 
