@@ -66,10 +66,14 @@ public class GenerationFence {
             try {
                 rounds.execute(this::runRounds);
             } catch (RejectedExecutionException e) {
+                List<CompletableFuture<Fence>> refused;
                 synchronized (lock) {
                     running = false;
+                    refused = waiting;
+                    waiting = new ArrayList<>();
                 }
-                read.completeExceptionally(new IllegalStateException("The registry is stopping", e));
+                IllegalStateException stopping = new IllegalStateException("The registry is stopping", e);
+                refused.forEach(waiter -> waiter.completeExceptionally(stopping));
             }
         }
         return read;
