@@ -42,6 +42,7 @@ public class GenerationFence {
     private final Object lock = new Object();
     private List<CompletableFuture<Fence>> waiting = new ArrayList<>();
     private boolean running;
+    private boolean stopped;
 
     GenerationFence(AgroalDataSource dataSource, @All List<ListingHorizon> horizons) {
         this.dataSource = dataSource;
@@ -58,6 +59,10 @@ public class GenerationFence {
         CompletableFuture<Fence> read = new CompletableFuture<>();
         boolean start;
         synchronized (lock) {
+            if (stopped) {
+                read.completeExceptionally(stopping(null));
+                return read;
+            }
             waiting.add(read);
             start = !running;
             running = true;
@@ -66,14 +71,7 @@ public class GenerationFence {
             try {
                 rounds.execute(this::runRounds);
             } catch (RejectedExecutionException e) {
-                List<CompletableFuture<Fence>> refused;
-                synchronized (lock) {
-                    running = false;
-                    refused = waiting;
-                    waiting = new ArrayList<>();
-                }
-                IllegalStateException stopping = new IllegalStateException("The registry is stopping", e);
-                refused.forEach(waiter -> waiter.completeExceptionally(stopping));
+                failWaiting(e);
             }
         }
         return read;
@@ -102,7 +100,8 @@ public class GenerationFence {
             Fence fence;
             try {
                 fence = query();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // the thread goes on: the next round may succeed, and no read is left waiting
                 round.forEach(read -> read.completeExceptionally(e));
                 continue;
             }
@@ -112,10 +111,31 @@ public class GenerationFence {
 
     @PreDestroy
     void stop() {
+        synchronized (lock) {
+            stopped = true;
+        }
         rounds.shutdownNow();
+        failWaiting(null);
     }
 
-    private Fence query() {
+    /** Fails every read waiting for a round that will not run. */
+    private void failWaiting(Throwable cause) {
+        List<CompletableFuture<Fence>> refused;
+        synchronized (lock) {
+            running = false;
+            refused = waiting;
+            waiting = new ArrayList<>();
+        }
+        IllegalStateException stopping = stopping(cause);
+        refused.forEach(read -> read.completeExceptionally(stopping));
+    }
+
+    private static IllegalStateException stopping(Throwable cause) {
+        return new IllegalStateException("The registry is stopping", cause);
+    }
+
+    /** One round's query; package-private so that tests can stand in for the database. */
+    Fence query() {
         // prepared, so that the driver keeps it parsed and the server keeps it planned on each pooled connection
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
                 ResultSet rs = s.executeQuery()) {

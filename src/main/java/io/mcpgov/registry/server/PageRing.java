@@ -41,7 +41,7 @@ final class PageRing {
         }
         long start = head;
         int offset = (int) (start % capacity);
-        if (offset + page.length > capacity) {
+        if (page.length > capacity - offset) {
             // a page is never split: it starts the next lap
             start += capacity - offset;
             offset = 0;

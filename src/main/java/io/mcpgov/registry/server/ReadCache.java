@@ -45,7 +45,7 @@ import org.jboss.logging.Logger;
  * client walking the whole list (a sync, a crawler) reads each page many times in a short while and then not again,
  * which makes such pages look popular to the cache while they last; kept with the other answers, they would push out
  * the first pages, searches and single versions that agents ask for all the time. Their bytes are kept in a
- * {@link PageRing}, allocated once, so that the churn of such pages never reaches the old generation.
+ * {@link PageRing}, allocated once, so that the bytes of such pages never reach the old generation.
  */
 @Startup
 @ApplicationScoped
@@ -273,8 +273,9 @@ public class ReadCache {
                     .maximumWeight(ring == null ? maxBytes : 2 * maxBytes)
                     .weigher(ring == null ? ReadCache::weight : ReadCache::weightInRing)
                     .expireAfterWrite(maxAge)
-                    // evictions on the thread that added the answer, not in a shared pool
-                    .executor(Runnable::run)
+                    // evictions on a worker thread: one may wait for an answer being computed in the same bin of the
+                    // map, and reads that hit run on the event loop, which must never wait
+                    .executor(workers)
                     .build();
         }
 

@@ -11,7 +11,10 @@ sealed interface StoredAnswer {
 
     int COMPRESS_UP_TO = 16 * 1024;
 
-    /** Bytes kept in memory for this answer alone (a dictionary is shared by thousands of answers). */
+    /**
+     * Bytes kept in memory for this answer alone. A dictionary (32 KB) is shared by the thousands of answers compressed
+     * with it, and lives as long as the last of them: within max-age after a new one is learned.
+     */
     int storedBytes();
 
     /** The answer, or null when it is no longer kept; not to be changed, since it may be the kept bytes themselves. */
