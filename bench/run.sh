@@ -689,8 +689,10 @@ report() {
     | . as $r
     | def scenario(n): $r.scenarios[] | select(.scenario == n);
       def read_target(n): scenario(n) as $x
+        | scenario(if n == "get" then "ceiling-get" else "ceiling-list" end) as $c
+        # met on the figures themselves, not on the ratio rounded for the table
         | {target: "\(n): at least 0.1 of nginx, p99 under 20 ms", measured: "\($x.ratioToCeiling) of nginx, p99 \($x.latencyMs.p99) ms",
-           met: ($x.ratioToCeiling >= 0.1 and $x.latencyMs.p99 < 20 and $x.errorCount == 0)};
+           met: ($x.requestsPerSecond >= 0.1 * $c.requestsPerSecond and $x.latencyMs.p99 < 20 and $x.errorCount == 0)};
       .targets = [ read_target("list"), read_target("get"),
         (scenario("search") | {target: "search: p99 under 50 ms", measured: "p99 \(.latencyMs.p99) ms", met: (.latencyMs.p99 < 50 and .errorCount == 0)}),
         (scenario("publish") | {target: "publish: at least 300 per second", measured: "\(.requestsPerSecond) per second", met: (.requestsPerSecond >= 300 and .errorCount == 0)}),
