@@ -20,6 +20,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +85,7 @@ public class ReadCache {
     private final Executor renewer;
     private final Executor workers;
     private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Computing> computing = new ConcurrentHashMap<>();
     private final AnswerCompression compression = new AnswerCompression();
 
     @Inject
@@ -161,19 +164,52 @@ public class ReadCache {
         return kept;
     }
 
+    /**
+     * Computes and keeps {@code key}'s answer. Readers that miss together under the same counter share one
+     * computation instead of repeating it; it runs outside the cache's map, whose locks are then only held briefly,
+     * so that nothing a read on the event loop does (evictions included) waits for a query.
+     */
     private byte[] computed(ShelfAnswers answers, String key, Supplier<Object> compute, Fence now) {
         misses.increment();
-        // one computation per key at a time: readers that miss together wait for it instead of repeating it
-        byte[][] answer = new byte[1][];
-        answers.entries.asMap().compute(key, (k, current) -> {
-            answer[0] = valid(current, now) ? current.answer().read() : null;
-            if (answer[0] != null) {
-                return current;
+        Computing mine = new Computing(now, new CompletableFuture<>());
+        Computing other = computing.putIfAbsent(key, mine);
+        if (other != null && valid(other.fence(), now)) {
+            return awaited(other.answer());
+        }
+        boolean shared = other == null;
+        try {
+            Entry current = answers.entries.getIfPresent(key);
+            byte[] answer = valid(current, now) ? current.answer().read() : null;
+            if (answer == null) {
+                answer = write(compute.get());
+                Entry entry = answers.entry(now, answer);
+                if (entry != null) {
+                    answers.entries.asMap().merge(key, entry,
+                            (kept, fresh) -> kept.generation() > fresh.generation() ? kept : fresh);
+                }
             }
-            answer[0] = write(compute.get());
-            return answers.entry(now, answer[0]);
-        });
-        return answer[0];
+            mine.answer().complete(answer);
+            return answer;
+        } catch (RuntimeException e) {
+            mine.answer().completeExceptionally(e);
+            throw e;
+        } finally {
+            if (shared) {
+                computing.remove(key, mine);
+            }
+        }
+    }
+
+    /** A computation under {@code fence}, which readers under the same counter and before its horizon may share. */
+    private record Computing(Fence fence, CompletableFuture<byte[]> answer) {
+    }
+
+    private static byte[] awaited(CompletableFuture<byte[]> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private Uni<byte[]> onWorker(Supplier<byte[]> work) {
@@ -248,6 +284,11 @@ public class ReadCache {
                 && (entry.horizon() == null || now.now().isBefore(entry.horizon()));
     }
 
+    /** Whether what was computed under {@code then} may answer a read under {@code now}. */
+    private static boolean valid(Fence then, Fence now) {
+        return then.generation() == now.generation() && (then.horizon() == null || now.now().isBefore(then.horizon()));
+    }
+
     private byte[] write(Object value) {
         try {
             return json.writeValueAsBytes(value);
@@ -273,9 +314,9 @@ public class ReadCache {
                     .maximumWeight(ring == null ? maxBytes : 2 * maxBytes)
                     .weigher(ring == null ? ReadCache::weight : ReadCache::weightInRing)
                     .expireAfterWrite(maxAge)
-                    // evictions on a worker thread: one may wait for an answer being computed in the same bin of the
-                    // map, and reads that hit run on the event loop, which must never wait
-                    .executor(workers)
+                    // evictions on the thread that added or read the answer, not in a shared pool: no answer is computed
+                    // inside the map, so an eviction never waits for a query
+                    .executor(Runnable::run)
                     .build();
         }
 

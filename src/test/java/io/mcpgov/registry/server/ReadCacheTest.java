@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ReadCacheTest {
@@ -130,6 +133,60 @@ class ReadCacheTest {
     }
 
     @Test
+    void readersThatMissTogetherShareOneComputation() throws Exception {
+        ReadCache cache = cache(1 << 20);
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        Supplier<Object> slow = () -> {
+            runs.incrementAndGet();
+            computing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of("shared");
+        };
+        CompletableFuture<byte[]> first = CompletableFuture.supplyAsync(() -> cache.get("a", slow).await().indefinitely());
+        assertTrue(computing.await(10, TimeUnit.SECONDS));
+        CompletableFuture<byte[]> second = CompletableFuture.supplyAsync(() -> cache.get("a", slow).await().indefinitely());
+        while (count("miss") < 2) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+
+        assertEquals("[\"shared\"]", new String(first.get(10, TimeUnit.SECONDS)));
+        assertEquals("[\"shared\"]", new String(second.get(10, TimeUnit.SECONDS)));
+        assertEquals(1, runs.get());
+        assertEquals("[\"shared\"]", read(cache, "a"), "and kept");
+        assertEquals(1, runs.get());
+    }
+
+    @Test
+    void aReaderUnderANewerCounterDoesNotShareAnOlderComputation() throws Exception {
+        ReadCache cache = cache(1 << 20);
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<byte[]> older = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
+            computing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of("older");
+        }).await().indefinitely());
+        assertTrue(computing.await(10, TimeUnit.SECONDS));
+        fence.generation = 2;
+
+        assertEquals("[\"a\",1]", read(cache, "a"), "computed for the newer counter while the older one runs");
+        release.countDown();
+        assertEquals("[\"older\"]", new String(older.get(10, TimeUnit.SECONDS)));
+        assertEquals("[\"a\",1]", read(cache, "a"), "the older answer does not replace the newer one");
+    }
+
+    @Test
     void withoutRoomForCursorPagesEachOneIsComputed() {
         ReadCache cache = cache(1 << 20, 0);
         read(cache, ReadCache.Shelf.CURSOR_PAGES, "page");
@@ -173,9 +230,9 @@ class ReadCacheTest {
     }
 
     private static final class FixedFence extends GenerationFence {
-        long generation = 1;
-        Instant now = NOW;
-        Instant horizon;
+        volatile long generation = 1;
+        volatile Instant now = NOW;
+        volatile Instant horizon;
 
         FixedFence() {
             super(null, List.of());
