@@ -140,13 +140,7 @@ class ReadCacheTest {
         AtomicInteger runs = new AtomicInteger();
         Supplier<Object> slow = () -> {
             runs.incrementAndGet();
-            computing.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return List.of("shared");
+            return held(computing, release, List.of("shared"));
         };
         CompletableFuture<byte[]> first = CompletableFuture.supplyAsync(() -> cache.get("a", slow).await().indefinitely());
         assertTrue(computing.await(10, TimeUnit.SECONDS));
@@ -168,15 +162,8 @@ class ReadCacheTest {
         ReadCache cache = cache(1 << 20);
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<byte[]> older = CompletableFuture.supplyAsync(() -> cache.get("a", () -> {
-            computing.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return List.of("older");
-        }).await().indefinitely());
+        CompletableFuture<byte[]> older = CompletableFuture.supplyAsync(
+                () -> cache.get("a", () -> held(computing, release, List.of("older"))).await().indefinitely());
         assertTrue(computing.await(10, TimeUnit.SECONDS));
         fence.generation = 2;
 
@@ -205,6 +192,17 @@ class ReadCacheTest {
         assertThrows(IllegalStateException.class, () -> ReadCache.cursorPagesMaxBytes(new Config(1_000, -1)));
         assertThrows(IllegalStateException.class, () -> ReadCache.cursorPagesMaxBytes(new Config(0, 0)));
         assertEquals(999, ReadCache.cursorPagesMaxBytes(new Config(1_000, 999)));
+    }
+
+    /** {@code answer}, once {@code release} is counted down; {@code computing} tells that the computation started. */
+    private static Object held(CountDownLatch computing, CountDownLatch release, Object answer) {
+        computing.countDown();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return answer;
     }
 
     private String read(ReadCache cache, String key) {
