@@ -176,7 +176,7 @@ public class ReadCache {
         if (other != null && valid(other.fence(), now)) {
             return awaited(other.answer());
         }
-        boolean shared = other == null;
+        boolean registered = other == null;
         try {
             Entry current = answers.entries.getIfPresent(key);
             byte[] answer = valid(current, now) ? current.answer().read() : null;
@@ -194,7 +194,7 @@ public class ReadCache {
             mine.answer().completeExceptionally(e);
             throw e;
         } finally {
-            if (shared) {
+            if (registered) {
                 computing.remove(key, mine);
             }
         }
