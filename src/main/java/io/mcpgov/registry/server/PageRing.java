@@ -68,8 +68,4 @@ final class PageRing {
     private boolean overwritten(Slot slot) {
         return head - slot.start() > memory.length;
     }
-
-    int capacity() {
-        return memory.length;
-    }
 }
