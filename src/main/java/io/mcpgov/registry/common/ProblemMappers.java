@@ -1,6 +1,9 @@
 package io.mcpgov.registry.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.mcpgov.registry.input.JsonRefusals;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -54,8 +57,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return respond(400, "Bad Request", "The request body is not the JSON this operation expects.",
-                List.of(new Violation("malformed-json", "", "The body could not be read as the expected JSON object.")));
+        if (e instanceof InvalidDefinitionException) {
+            return internal(e); // a request type Jackson cannot build: a defect, whatever the body
+        }
+        JsonRefusals.Refusal refusal = JsonRefusals.of(e);
+        return respond(refusal.status(), refusal.status() == 413 ? "Content Too Large" : "Bad Request",
+                refusal.detail(), refusal.violations());
+    }
+
+    /** Declared for this type so that it is chosen over Quarkus's own mapper, which answers without a body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -63,6 +76,13 @@ public class ProblemMappers {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json); // the JSON body reader's own wrapping of a body it could not read
+        }
+        if (status == 415) {
+            return respond(415, "Unsupported Media Type", "This operation takes a JSON body.", List.of(new Violation(
+                    "unsupported-media-type", "", "Send the body with Content-Type: application/json.")));
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(status, title, title + ".", List.of());
