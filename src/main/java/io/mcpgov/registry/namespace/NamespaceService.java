@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class NamespaceService {
 
+    /** The longest server name, the server.json schema's {@code maxLength}; no longer name is ever looked up. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     private static final Pattern NAMESPACE =
             Pattern.compile("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$");
 
