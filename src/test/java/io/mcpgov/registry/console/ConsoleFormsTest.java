@@ -86,6 +86,20 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void aFieldPostgresqlCannotHoldIsRefusedBeforeTheDecision() {
+        String id = pendingException(team());
+        ConsoleSession rey = ConsoleSession.signIn(base, "rey");
+        HttpResponse<String> nul = rey.post("/console/exceptions/" + id + "/decision",
+                Map.of("csrf", rey.csrf("/console/queue"), "decision", "approve", "reason", "Fine\u0000"));
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("nul-character").contains("/reason");
+        HttpResponse<String> query = rey.get("/console/servers?search=a%00");
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(query.body()).contains("nul-character").contains("/search");
+        ConsoleFixtures.assertState(id, "pending");
+    }
+
+    @Test
     void theRequesterFindsNoButtonsAndTheirDirectPostIsRefused() {
         String team = team();
         String requester = Tokens.of("rex", "publisher", team, "reviewer");
