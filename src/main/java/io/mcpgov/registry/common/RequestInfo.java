@@ -24,9 +24,14 @@ public class RequestInfo {
         if (requestId == null) {
             HttpServerRequest request = request();
             String given = request == null ? null : request.getHeader(HEADER);
-            requestId = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            requestId = idFrom(given);
         }
         return requestId;
+    }
+
+    /** The request id for an {@code X-Request-Id} header value (null when absent): kept when sane, else a new one. */
+    public static String idFrom(String given) {
+        return given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
 
     /** The caller's address; null for work the registry does on its own (schedules, background checks). */
