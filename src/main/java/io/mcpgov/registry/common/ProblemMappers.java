@@ -57,12 +57,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        if (e instanceof InvalidDefinitionException) {
-            return internal(e); // a request type Jackson cannot build: a defect, whatever the body
+        if (e instanceof InvalidDefinitionException definition) {
+            return undeserializable(definition);
         }
         JsonRefusals.Refusal refusal = JsonRefusals.of(e);
         return respond(refusal.status(), refusal.status() == 413 ? "Content Too Large" : "Bad Request",
                 refusal.detail(), refusal.violations());
+    }
+
+    /** A request type Jackson cannot build is a defect; declared so that Quarkus's own mapper (no body) is not chosen. */
+    @ServerExceptionMapper
+    public Response undeserializable(InvalidDefinitionException e) {
+        return internal(e);
     }
 
     /** Declared for this type so that it is chosen over Quarkus's own mapper, which answers without a body. */

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.input;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -29,8 +30,21 @@ final class GuardedParser extends JsonParserDelegate {
             }
         } catch (InputRefusal refusal) {
             throw refusal.at(pointer());
+        } catch (JsonParseException e) {
+            throw isDuplicate(e) ? duplicate() : e;
         }
         return token;
+    }
+
+    /** Jackson's strict duplicate detection says so in its message, and in no other way. */
+    private static boolean isDuplicate(JsonParseException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field '");
+    }
+
+    private InputRefusal duplicate() {
+        String at = pointer(); // the context already holds the name seen twice
+        return new InputRefusal(400, GuardedJsonFactory.DUPLICATE_KEY, at, "The member " + at
+                + " appears more than once in the same object.");
     }
 
     @Override
@@ -45,6 +59,8 @@ final class GuardedParser extends JsonParserDelegate {
             delegate.skipChildren();
         } catch (InputRefusal refusal) {
             throw refusal.at(pointer());
+        } catch (JsonParseException e) {
+            throw isDuplicate(e) ? duplicate() : e;
         }
         return this;
     }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpgov.registry.common.Pointers;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.input.GuardedJsonFactory;
@@ -24,8 +23,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -42,7 +39,7 @@ public class DocumentParser {
     public static final String EMPTY_BODY = "empty-body";
     public static final String INVALID_UTF8 = "invalid-utf8";
     public static final String MALFORMED_JSON = "malformed-json";
-    public static final String DUPLICATE_KEY = "duplicate-key";
+    public static final String DUPLICATE_KEY = GuardedJsonFactory.DUPLICATE_KEY;
     public static final String NESTING_TOO_DEEP = "nesting-too-deep";
     public static final String NOT_AN_OBJECT = "not-an-object";
     public static final String TRAILING_CONTENT = "trailing-content";
@@ -126,10 +123,9 @@ public class DocumentParser {
         return ProblemException.badRequest(message, new Violation(ruleId, path, message));
     }
 
-    /** Builds the tree token by token, tracking the JSON pointer of the current position. */
+    /** Builds the tree token by token; the guarded parser names where a refusal happened. */
     private static final class TreeBuilder {
         private final JsonParser parser;
-        private final Deque<String> path = new ArrayDeque<>();
 
         TreeBuilder(JsonParser parser) {
             this.parser = parser;
@@ -181,13 +177,7 @@ public class DocumentParser {
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                if (node.has(name)) {
-                    throw refuse(DUPLICATE_KEY, pointerWith(name), "The member " + pointerWith(name)
-                            + " appears more than once in the same object" + at(parser.currentTokenLocation()) + ".");
-                }
-                path.addLast(Pointers.escape(name));
                 node.set(name, value(parser.nextToken(), depth));
-                path.removeLast();
             }
             if (token != JsonToken.END_OBJECT) {
                 throw refuse(MALFORMED_JSON, "", "The body is not valid JSON" + at(parser.currentTokenLocation()) + ".");
@@ -203,9 +193,7 @@ public class DocumentParser {
                 if (token == null) {
                     throw refuse(MALFORMED_JSON, "", "The body is not valid JSON: it ends unexpectedly.");
                 }
-                path.addLast(Integer.toString(node.size()));
                 node.add(value(token, depth));
-                path.removeLast();
             }
             return node;
         }
@@ -215,14 +203,6 @@ public class DocumentParser {
                 throw refuse(NESTING_TOO_DEEP, "", "The document nests objects and arrays deeper than " + MAX_DEPTH
                         + " levels" + at(parser.currentTokenLocation()) + ".");
             }
-        }
-
-        private String pointer() {
-            return path.isEmpty() ? "" : "/" + String.join("/", path);
-        }
-
-        private String pointerWith(String name) {
-            return pointer() + "/" + Pointers.escape(name);
         }
     }
 }
