@@ -4,6 +4,7 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.namespace.NamespaceService;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.verification.VerificationConfig;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -19,13 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Admins subscribe receivers to governance events, see how deliveries went, and replay failed ones. */
 @ApplicationScoped
 public class WebhookService implements PanacheRepositoryBase<WebhookSubscription, UUID> {
 
-    private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AuditLog audit;
@@ -58,7 +57,7 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
         }
         List<String> namespaces = request.namespaces() == null ? List.of() : request.namespaces();
         for (int i = 0; i < namespaces.size(); i++) {
-            if (namespaces.get(i) == null || !NAMESPACE.matcher(namespaces.get(i)).matches()) {
+            if (namespaces.get(i) == null || !NamespaceService.isNamespace(namespaces.get(i))) {
                 errors.add(new Violation("namespace-format", "/namespaces/" + i, "a namespace is reverse-DNS in lower case"));
             }
         }

@@ -127,12 +127,20 @@ public class NamespaceService {
         return (slash < 0 ? serverName : serverName.substring(0, slash)).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether {@code candidate} is a namespace: reverse-DNS labels in lower case, at most {@link #MAX_NAME_LENGTH}
+     * characters. The length is checked first: the pattern's repeated group recurses once per label.
+     */
+    public static boolean isNamespace(String candidate) {
+        return candidate.length() <= MAX_NAME_LENGTH && NAMESPACE.matcher(candidate).matches();
+    }
+
     private static String normalise(String raw) {
         String namespace = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (NamespaceMapping.EVERY_NAMESPACE.equals(namespace)) {
             return namespace;
         }
-        if (namespace.length() > 200 || !NAMESPACE.matcher(namespace).matches()) {
+        if (!isNamespace(namespace)) {
             throw ProblemException.badRequest("The namespace is invalid.", new Violation("namespace-format", "/namespace",
                     "A namespace is reverse-DNS: dot-separated labels of letters, digits and hyphens (e.g. com.example),"
                             + " or * for every namespace no other mapping covers."));

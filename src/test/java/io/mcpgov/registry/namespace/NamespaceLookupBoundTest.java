@@ -20,6 +20,14 @@ class NamespaceLookupBoundTest {
     }
 
     @Test
+    void aNamespaceIsCheckedForLengthBeforeItsPattern() {
+        assertThat(NamespaceService.isNamespace("com.example.weather")).isTrue();
+        assertThat(NamespaceService.isNamespace("a." + "b".repeat(NamespaceService.MAX_NAME_LENGTH))).isFalse();
+        // the pattern's repeated group would recurse once per label: 20,000 labels overflow the stack
+        assertThat(NamespaceService.isNamespace("com." + "a.".repeat(20_000) + "x")).isFalse();
+    }
+
+    @Test
     void theBoundIsTheSchemasLongestName() throws Exception {
         try (InputStream schema = getClass().getResourceAsStream("/registry-schema/server.schema.json")) {
             JsonNode name = new ObjectMapper().readTree(schema).path("properties").path("name");
