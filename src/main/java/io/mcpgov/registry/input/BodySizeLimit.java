@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -22,9 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A request body above {@code quarkus.http.limits.max-body-size} is refused with a 413 problem document, and its
- * connection closed. With a {@code Content-Length} the refusal comes before the body is read; a body of unknown length
- * (chunked) is read here, up to the limit, for the operation to use (Quarkus's own checks, one route later, would
- * answer the same status with an empty body).
+ * connection closed. With a {@code Content-Length} the refusal comes before the body is read; a chunked HTTP/1.1 body is
+ * read here, up to the limit, for the operation to use (Quarkus's own checks, one route later, would answer the same
+ * status with an empty body).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -57,7 +58,7 @@ public class BodySizeLimit {
     private void check(RoutingContext context, long limit, BodyHandler reader) {
         HttpServerRequest request = context.request();
         String header = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (header == null && BODY_METHODS.contains(request.method())) {
+        if (header == null && isChunked(request)) {
             reader.handle(context); // fails the request with 413 past the limit, which the failure handler answers
             return;
         }
@@ -93,6 +94,15 @@ public class BodySizeLimit {
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(ended -> request.connection().close())
                 .end(Buffer.buffer(bytes(problem)));
+    }
+
+    /**
+     * An HTTP/1.1 body of undeclared length. (An HTTP/2 request without a length is left to Quarkus: the operations'
+     * reader cannot take over a stream that was read ahead.)
+     */
+    private static boolean isChunked(HttpServerRequest request) {
+        return request.version() != HttpVersion.HTTP_2 && BODY_METHODS.contains(request.method())
+                && "chunked".equalsIgnoreCase(request.getHeader(HttpHeaders.TRANSFER_ENCODING));
     }
 
     private static long contentLength(String header) {

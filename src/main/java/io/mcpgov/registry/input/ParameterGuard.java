@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
@@ -27,7 +28,9 @@ public class ParameterGuard {
     @Inject
     InputLimits limits;
 
+    /** Form fields are read before this filter runs (and only for form bodies), so that they are checked too. */
     @ServerRequestFilter
+    @WithFormRead
     public void check(ResteasyReactiveContainerRequestContext request) {
         List<Violation> errors = new ArrayList<>();
         UriInfo uri = request.getUriInfo();

@@ -53,6 +53,13 @@ class GuardedJsonFactoryTest {
     }
 
     @Test
+    void aMemberNamedTwiceIsRefusedWhereItIs() {
+        refused("{\"name\":\"a\",\"name\":\"b\"}", "duplicate-key", "/name");
+        refused("{\"items\":[{\"text\":\"a\"},{\"count\":1,\"count\":2}]}", "duplicate-key", "/items/1/count");
+        refused("{\"unknown\":{\"a\":1,\"a\":2}}", "duplicate-key", "/unknown/a");
+    }
+
+    @Test
     void aPairedSurrogateIsText() throws Exception {
         assertThat(mapper.readValue("{\"name\":\"\\ud83d\\ude00\"}", Outer.class).name()).isEqualTo("\uD83D\uDE00");
     }

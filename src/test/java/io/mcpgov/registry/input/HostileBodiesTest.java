@@ -176,6 +176,27 @@ class HostileBodiesTest {
     }
 
     @Test
+    void everyOperationThatTakesABodyTakesJsonOnly() {
+        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON)
+                .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            String url = path.getKey().replace("{serverName}", "com.example%2Fweather").replace("{version}", "1.0.0")
+                    .replace("{namespace}", "com.example").replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+            for (var operation : path.getValue().entrySet()) {
+                if (!(operation.getValue() instanceof Map<?, ?> details) || !details.containsKey("requestBody")) {
+                    continue;
+                }
+                operations++;
+                as(ADMIN).contentType("text/plain").body("{}").request(operation.getKey().toUpperCase(), url).then()
+                        .statusCode(415).contentType(Problem.MEDIA_TYPE)
+                        .body("errors.ruleId", contains("unsupported-media-type"));
+            }
+        }
+        assertThat(operations).as("operations with a body").isGreaterThan(20);
+    }
+
+    @Test
     void wrongMethodsAndUnacceptableTypesAreProblemDocuments() {
         as(ADMIN).delete("/v0.1/servers").then().statusCode(405).contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(405));
