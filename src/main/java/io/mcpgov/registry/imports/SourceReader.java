@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.input.InputRefusal;
 import io.mcpgov.registry.verification.FetchRequest;
 import io.mcpgov.registry.verification.FetchResult;
 import io.mcpgov.registry.verification.FetchSettings;
@@ -68,6 +69,11 @@ class SourceReader {
             page.path("servers").forEach(items::add);
             JsonNode next = page.path("metadata").path("nextCursor");
             return new SourcePage(items, next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
+        } catch (InputRefusal e) {
+            // a page is read as a request body is: what the registry could not store refuses the page
+            throw new ProblemException(502, "Bad Gateway", "The source registry's page was refused: "
+                    + e.violation().message(), List.of(new Violation("import-source-unreadable", "/source",
+                    "Reading " + url + " gave " + e.violation().ruleId() + " at " + e.violation().path() + ".")));
         } catch (IOException e) {
             throw new ProblemException(502, "Bad Gateway", "The source registry's answer is not the official list shape.",
                     List.of(new Violation("import-source-unreadable", "/source", "The page is not JSON.")));

@@ -8,12 +8,14 @@ import static io.mcpgov.registry.support.Api.AGENT;
 import static io.mcpgov.registry.support.Api.X;
 import static io.mcpgov.registry.support.Api.as;
 import static io.mcpgov.registry.support.Api.encode;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.mcpgov.registry.common.Problem;
 import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.Docs;
 import io.mcpgov.registry.support.RegistryTest;
@@ -148,6 +150,25 @@ class ImportApiTest {
                     .post(X + "/imports").then().statusCode(502)
                     .body("errors[0].ruleId", equalTo("import-source-unreadable"));
             as(AGENT).get("/v0.1/servers/" + encode(ns + "/kept") + "/versions/1.0.0").then().statusCode(200);
+        } finally {
+            source.stop();
+        }
+    }
+
+    @Test
+    void aSourcePageHoldingTextPostgresqlCannotStoreIsRefusedAsA502() {
+        WireMockServer source = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        source.start();
+        try {
+            String ns = "live.nul" + System.nanoTime();
+            String entry = Docs.publicRemote(ns + "/nul", "1.0.0").replace("Weather forecasts", "Weather\\u0000");
+            source.stubFor(get(urlPathEqualTo("/v0.1/servers"))
+                    .willReturn(page(List.of(item(entry, "active", "2025-11-01T00:00:00Z")), null)));
+            as(ADMIN).body(Map.of("source", "http://127.0.0.1:" + source.port(), "owningTeam", "team-mirror"))
+                    .post(X + "/imports").then().statusCode(502).contentType(Problem.MEDIA_TYPE)
+                    .body("errors[0].ruleId", equalTo("import-source-unreadable"))
+                    .body("errors[0].message", containsString("nul-character at /servers/0/server/description"));
+            as(AGENT).get("/v0.1/servers/" + encode(ns + "/nul") + "/versions").then().statusCode(404);
         } finally {
             source.stop();
         }
