@@ -1,7 +1,6 @@
-package io.mcpgov.registry.ownership;
+package io.mcpgov.registry.exception;
 
-import io.mcpgov.registry.exception.ExceptionEntry;
-import io.mcpgov.registry.exception.ExceptionRepository;
+import io.mcpgov.registry.decision.SubjectOffboarded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -12,9 +11,7 @@ import jakarta.enterprise.event.Observes;
  * {@code needsNewDecision} until then. A flagged pending one still waits for a reviewer's decision.
  */
 @ApplicationScoped
-public class ExceptionOffboarding {
-
-    public static final String TARGET_TYPE = "exception";
+class ExceptionOffboarding {
 
     private final ExceptionRepository exceptions;
 
@@ -23,15 +20,9 @@ public class ExceptionOffboarding {
     }
 
     void flag(@Observes SubjectOffboarded offboarded) {
-        String subject = offboarded.subject();
         for (ExceptionEntry e : exceptions.list("(requestedBy = ?1 or decidedBy = ?1) and state in ('pending', 'approved')"
-                + " and expiresAt > ?2 order by requestedAt, id", subject, offboarded.at())) {
-            if (subject.equals(e.requestedBy)) {
-                offboarded.flag(TARGET_TYPE, e.id.toString(), e.serverName, DecisionFlag.Role.REQUESTED);
-            }
-            if (subject.equals(e.decidedBy)) {
-                offboarded.flag(TARGET_TYPE, e.id.toString(), e.serverName, DecisionFlag.Role.DECIDED);
-            }
+                + " and expiresAt > ?2 order by requestedAt, id", offboarded.subject(), offboarded.at())) {
+            offboarded.flagParts(ExceptionDecisions.TARGET_TYPE, e);
         }
     }
 }
