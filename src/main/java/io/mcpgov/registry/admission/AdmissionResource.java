@@ -53,7 +53,8 @@ public class AdmissionResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
         }
-        return service.list(state, serverName == null || serverName.isBlank() ? null : serverName.trim(), page.offset(), page.limit());
+        String server = serverName == null || serverName.isBlank() ? null : serverName.trim();
+        return service.list(state, server, page.offset(), page.limit());
     }
 
     @GET

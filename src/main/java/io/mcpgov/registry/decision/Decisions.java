@@ -84,7 +84,8 @@ public class Decisions {
     }
 
     /** A page of the queue the caller may see. */
-    public <D extends Decision, V> DecisionPage<V> list(DecisionKind<D, V> kind, DecisionQuery query, PageRequest page) {
+    public <D extends Decision, V> DecisionPage<V> list(DecisionKind<D, V> kind, DecisionQuery query,
+            PageRequest page) {
         List<D> found = query.visibleTo(visibleTeams()).page(kind.repository(), page.offset(), page.limit() + 1);
         String next = null;
         if (found.size() > page.limit()) {

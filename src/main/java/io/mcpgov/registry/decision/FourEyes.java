@@ -39,8 +39,9 @@ public final class FourEyes {
     public static void check(String subject, Collection<Party> parties, Function<Involvement, String> describe) {
         Set<Involvement> involved = involvementOf(subject, parties);
         if (!involved.isEmpty()) {
-            throw new ProblemException(403, "Forbidden", "Four eyes: whoever requested a decision, published a version"
-                    + " it is about, or is the accountable owner of its server cannot decide it; another reviewer must.",
+            throw new ProblemException(403, "Forbidden", "Four eyes: whoever requested a decision, published a"
+                    + " version it is about, or is the accountable owner of its server cannot decide it; another"
+                    + " reviewer must.",
                     involved.stream().map(i -> new Violation(RULE_ID, "", i.wire() + ": " + describe.apply(i) + "."))
                             .toList());
         }

@@ -58,7 +58,8 @@ public class ToolReviewResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
         }
-        return service.list(wanted, serverName == null || serverName.isBlank() ? null : serverName.trim(), page.offset(), page.limit());
+        String server = serverName == null || serverName.isBlank() ? null : serverName.trim();
+        return service.list(wanted, server, page.offset(), page.limit());
     }
 
     @GET

@@ -47,7 +47,9 @@ class AdmissionWideningApiTest {
     }
 
     private static String npm(String identifier, boolean secret) {
-        String env = secret ? ",\"environmentVariables\":[{\"name\":\"WEATHER_TOKEN\",\"isSecret\":true,\"isRequired\":true}]" : "";
+        String env = secret
+                ? ",\"environmentVariables\":[{\"name\":\"WEATHER_TOKEN\",\"isSecret\":true,\"isRequired\":true}]"
+                : "";
         return "{\"registryType\":\"npm\",\"identifier\":\"" + identifier + "\",\"version\":\"1.0.0\","
                 + "\"transport\":{\"type\":\"stdio\"}" + env + "}";
     }
@@ -93,7 +95,8 @@ class AdmissionWideningApiTest {
         assertThat(request.getList("widening.rule", String.class)).containsExactlyInAnyOrder("remote-added",
                 "package-added", "package-auth-changed", "scope-added", "tool-more-dangerous");
         Map<String, String> subjects = new java.util.HashMap<>();
-        request.getList("widening", Map.class).forEach(f -> subjects.put((String) f.get("rule"), (String) f.get("subject")));
+        request.getList("widening", Map.class)
+                .forEach(f -> subjects.put((String) f.get("rule"), (String) f.get("subject")));
         assertThat(subjects).containsEntry("remote-added", second)
                 .containsEntry("package-added", "npm:@acme/weather-cli")
                 .containsEntry("package-auth-changed", "npm:@acme/weather")

@@ -84,7 +84,8 @@ class FourEyesApiTest {
         String body = """
                 {"serverName":"%s","versionRange":"%s","classification":"transitional",
                  "justification":"Vendor has no OAuth until Q3","expiresAt":"%s",
-                 "compensatingControls":{"rotationDays":30,"keyStorage":"vault:kv/mcp","offboardingOwner":"iam-team"}}"""
+                 "compensatingControls":{"rotationDays":30,"keyStorage":"vault:kv/mcp",
+                   "offboardingOwner":"iam-team"}}"""
                 .formatted(serverName, range, Instant.now().plus(30, ChronoUnit.DAYS));
         return as(QUINCY).body(body).post(X + "/exceptions").then().statusCode(201).extract().path("id");
     }
@@ -125,8 +126,8 @@ class FourEyesApiTest {
     // ---- tool reviews ------------------------------------------------------------------------------------------
 
     private static String withTools(String name, String version, String tools) {
-        return Docs.oauthRemote(name, version).replace("\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}}",
-                "\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}},\"tools\":[" + tools + "]");
+        String registration = "\"clientRegistration\":{\"mode\":\"client-id-metadata-document\"}}}";
+        return Docs.oauthRemote(name, version).replace(registration, registration + ",\"tools\":[" + tools + "]");
     }
 
     /** An OAuth server whose 1.0.0, by Olivia (its owner), carries a destructive tool. */
