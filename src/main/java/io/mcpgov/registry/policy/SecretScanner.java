@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Each finding points at the string (or, for a member name, at the object holding it) and names the kind of
  * credential; no message contains the value or any part of it. The walk visits each node once and keeps no copy of
- * the path: pointers are built only for findings, of which at most {@link #MAX_FINDINGS} are reported.
+ * the path: pointers are built only for findings, of which at most {@link #MAX_FINDINGS} (and
+ * {@link #MAX_POINTER_CHARACTERS} characters of pointers) are reported.
  */
 public class SecretScanner {
 
@@ -37,6 +38,12 @@ public class SecretScanner {
 
     /** Findings reported for one document; a document with more gets one violation more saying so. */
     public static final int MAX_FINDINGS = 100;
+
+    /**
+     * Characters of JSON pointers reported for one document: long member names deep in a document must not make
+     * the refusal many times larger than the document.
+     */
+    static final int MAX_POINTER_CHARACTERS = 64 * 1024;
 
     /** Members whose strings describe a field rather than hold its value. */
     private static final Set<String> DESCRIPTIVE = Set.of("description", "title", "name", "placeholder", "valueHint",
@@ -68,8 +75,8 @@ public class SecretScanner {
         List<Violation> violations = new ArrayList<>(findings.found().size() + 1);
         findings.found().forEach(f -> violations.add(new Violation(RULE_ID, f.path(), f.message())));
         if (findings.more()) {
-            violations.add(new Violation(RULE_ID, "", "the document holds more than " + MAX_FINDINGS
-                    + " values that look like credentials; only the first " + MAX_FINDINGS + " are listed"));
+            violations.add(new Violation(RULE_ID, "", "the document holds more values that look like credentials than"
+                    + " the " + findings.found().size() + " listed"));
         }
         return violations;
     }
@@ -105,25 +112,34 @@ public class SecretScanner {
     private static final class Walk {
         private final List<SecretFinding> found = new ArrayList<>();
         private final Deque<Item> stack = new ArrayDeque<>();
+        private int pointerCharacters;
+        private boolean more;
 
         Findings run(JsonNode doc) {
             stack.push(new Item(doc, new Step(null, ""), Field.TEXT, null, Role.PLAIN));
-            while (!stack.isEmpty()) {
-                if (found.size() > MAX_FINDINGS) {
-                    return new Findings(List.copyOf(found.subList(0, MAX_FINDINGS)), true);
-                }
+            while (!stack.isEmpty() && !more) {
                 Item item = stack.pop();
                 JsonNode node = item.node();
                 if (node.isTextual()) {
                     SecretDetector.detect(node.asText(), item.field(), item.credentialName())
-                            .ifPresent(d -> found.add(new SecretFinding(item.at().pointer(), d.kind(), d.where())));
+                            .ifPresent(d -> add(item.at(), d.kind(), d.where()));
                 } else if (node.isArray()) {
                     array(item);
                 } else if (node.isObject()) {
                     object(item);
                 }
             }
-            return new Findings(List.copyOf(found), false);
+            return new Findings(List.copyOf(found), more);
+        }
+
+        private void add(Step at, SecretKind kind, String where) {
+            String pointer = at.pointer();
+            pointerCharacters += pointer.length();
+            if (found.size() == MAX_FINDINGS || pointerCharacters > MAX_POINTER_CHARACTERS) {
+                more = true;
+                return;
+            }
+            found.add(new SecretFinding(pointer, kind, where));
         }
 
         private void array(Item item) {
@@ -155,7 +171,7 @@ public class SecretScanner {
                 Optional<SecretDetector.Detection> inKey = SecretDetector.detect(key, Field.TEXT, null);
                 if (inKey.isPresent()) {
                     // the pointer to the member would repeat the credential: point at the object holding it
-                    found.add(new SecretFinding(item.at().pointer(), inKey.get().kind(), "a member name"));
+                    add(item.at(), inKey.get().kind(), "a member name");
                     continue;
                 }
                 children.add(child(item, member.getValue(), key, variables, credentialInput, credentialName));

@@ -199,6 +199,20 @@ class SecretScannerTest {
     }
 
     @Test
+    void longMemberNamesCannotMakeTheRefusalMuchLargerThanTheDocument() {
+        ObjectNode doc = load("valid-server.json");
+        ArrayNode notes = arr(obj(publisherProvided(doc), "n".repeat(10_000)), "notes");
+        for (int i = 0; i < 50; i++) {
+            notes.add(FAKE.githubToken("ghp_"));
+        }
+        SecretScanner.Findings findings = scanner.findings(doc);
+        assertTrue(findings.more());
+        int characters = findings.found().stream().mapToInt(f -> f.path().length()).sum();
+        assertTrue(characters <= SecretScanner.MAX_POINTER_CHARACTERS, () -> characters + " characters of pointers");
+        assertEquals(6, findings.found().size());
+    }
+
+    @Test
     void pointersEscapeMemberNames() {
         ObjectNode doc = load("valid-server.json");
         obj(publisherProvided(doc), "a/b~c").put("client_secret", FAKE.password());
