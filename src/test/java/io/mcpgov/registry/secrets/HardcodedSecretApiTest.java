@@ -4,6 +4,7 @@ import static io.mcpgov.registry.support.Api.ADMIN;
 import static io.mcpgov.registry.support.Api.X;
 import static io.mcpgov.registry.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpgov.registry.secrets.SecretDocs.Place;
@@ -11,6 +12,7 @@ import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.LogCapture;
 import io.mcpgov.registry.support.RegistryTest;
 import io.mcpgov.registry.testing.FakeSecrets;
+import io.mcpgov.registry.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -88,7 +90,7 @@ class HardcodedSecretApiTest {
         SecretDocs.publisherProvided(doc).put("apiKey", "$API_KEY").put("token", "{{token}}").put("password", "%PASSWORD%");
         doc.put("description", "Set OPENAI_API_KEY=your_key_here; max_tokens and the tokenizer are configurable.");
         as(PUBLISHER).body(doc.toString()).post("/v0.1/validate").then().statusCode(200)
-                .body("valid", org.hamcrest.Matchers.equalTo(true));
+                .body("valid", equalTo(true));
         as(PUBLISHER).body(doc.toString()).post("/v0.1/publish").then().statusCode(200);
     }
 
@@ -148,7 +150,7 @@ class HardcodedSecretApiTest {
     }
 
     private static ObjectNode header(String name, String field, String value) {
-        ObjectNode header = io.mcpgov.registry.testing.Fixtures.MAPPER.createObjectNode().put("name", name);
+        ObjectNode header = Fixtures.MAPPER.createObjectNode().put("name", name);
         header.put(field, value);
         if (!name.equals("Authorization")) {
             header.put("isSecret", true);

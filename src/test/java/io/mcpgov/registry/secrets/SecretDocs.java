@@ -19,7 +19,8 @@ final class SecretDocs {
     static final String GOVERNANCE = "/_meta/io.mcpgov.registry~1governance";
 
     /** Where a credential is written, the JSON pointer its refusal names, the credential and how to write it. */
-    record Place(String label, String pointer, Function<FakeSecrets, String> secret, BiConsumer<ObjectNode, String> write) {
+    record Place(String label, String pointer, Function<FakeSecrets, String> secret,
+            BiConsumer<ObjectNode, String> write) {
         @Override
         public String toString() {
             return label;
@@ -53,53 +54,62 @@ final class SecretDocs {
     /** The seven places through which credentials were once accepted and served to agents. */
     static List<Place> attacked() {
         return List.of(
-                new Place("environment variable default named DB_PASSWORD", "/packages/0/environmentVariables/0/default",
-                        FakeSecrets::password, (d, s) -> env(d).put("name", "DB_PASSWORD").put("default", s)),
-                new Place("access key id in a remote URL's path", "/remotes/0/url",
-                        f -> f.awsKeyId("AKIA"), (d, s) -> remote(d).put("url", remote(d).get("url").asText().replace("/mcp", "/" + s + "/mcp"))),
-                new Place("access token in websiteUrl's query", "/websiteUrl",
-                        f -> f.githubToken("ghp_"), (d, s) -> d.put("websiteUrl", "https://weather.example.com/docs?access_token=" + s)),
-                new Place("token as user-info of repository.url", "/repository/url",
-                        f -> f.githubToken("ghp_"), (d, s) -> ((ObjectNode) d.get("repository")).put("url",
+                new Place("environment variable default named DB_PASSWORD",
+                        "/packages/0/environmentVariables/0/default", FakeSecrets::password,
+                        (d, s) -> env(d).put("name", "DB_PASSWORD").put("default", s)),
+                new Place("access key id in a remote URL's path", "/remotes/0/url", f -> f.awsKeyId("AKIA"),
+                        (d, s) -> remote(d).put("url", remote(d).get("url").asText().replace("/mcp", "/" + s + "/mcp"))),
+                new Place("access token in websiteUrl's query", "/websiteUrl", f -> f.githubToken("ghp_"),
+                        (d, s) -> d.put("websiteUrl", "https://weather.example.com/docs?access_token=" + s)),
+                new Place("token as user-info of repository.url", "/repository/url", f -> f.githubToken("ghp_"),
+                        (d, s) -> ((ObjectNode) d.get("repository")).put("url",
                                 "https://x-access-token:" + s + "@github.com/example/weather-mcp")),
-                new Place("apiKey under publisher-provided _meta", PUBLISHER_PROVIDED + "/apiKey",
-                        f -> f.alnum(32), (d, s) -> publisherProvided(d).put("apiKey", s)),
-                new Place("key in the description", "/description",
-                        FakeSecrets::openAiKey, (d, s) -> d.put("description", "Forecasts. Try it with " + s)),
-                new Place("default in a tool's inputSchema", GOVERNANCE + "/tools/0/inputSchema/properties/apiKey/default",
-                        FakeSecrets::openAiKey, (d, s) -> toolProperty(d, "apiKey").put("default", s)));
+                new Place("apiKey under publisher-provided _meta", PUBLISHER_PROVIDED + "/apiKey", f -> f.alnum(32),
+                        (d, s) -> publisherProvided(d).put("apiKey", s)),
+                new Place("key in the description", "/description", FakeSecrets::openAiKey,
+                        (d, s) -> d.put("description", "Forecasts. Try it with " + s)),
+                new Place("default in a tool's inputSchema",
+                        GOVERNANCE + "/tools/0/inputSchema/properties/apiKey/default", FakeSecrets::openAiKey,
+                        (d, s) -> toolProperty(d, "apiKey").put("default", s)));
     }
 
     /** Every other kind of place the scan covers. */
     static List<Place> others() {
         return List.of(
                 new Place("title", "/title", FakeSecrets::anthropicKey, (d, s) -> d.put("title", "Weather " + s)),
-                new Place("icon URL", "/icons/0/src",
-                        FakeSecrets::googleKey, (d, s) -> ((ObjectNode) d.get("icons").get(0)).put("src", "https://weather.example.com/icon.png?key=" + s)),
-                new Place("remote header value", "/remotes/0/headers/0/value",
-                        f -> f.alnum(24), (d, s) -> header(d).put("name", "Authorization").put("value", "Bearer " + s)),
-                new Place("remote header default", "/remotes/0/headers/0/default",
-                        FakeSecrets::password, (d, s) -> header(d).put("name", "X-Api-Key").put("default", s)),
+                new Place("icon URL", "/icons/0/src", FakeSecrets::googleKey,
+                        (d, s) -> ((ObjectNode) d.get("icons").get(0))
+                                .put("src", "https://weather.example.com/icon.png?key=" + s)),
+                new Place("remote header value", "/remotes/0/headers/0/value", f -> f.alnum(24),
+                        (d, s) -> header(d).put("name", "Authorization").put("value", "Bearer " + s)),
+                new Place("remote header default", "/remotes/0/headers/0/default", FakeSecrets::password,
+                        (d, s) -> header(d).put("name", "X-Api-Key").put("default", s)),
                 new Place("variable of a remote header", "/remotes/0/headers/0/variables/token/default",
-                        f -> f.slackToken("xoxb-"), (d, s) -> header(d).put("name", "Authorization").put("value", "Bearer {token}")
+                        f -> f.slackToken("xoxb-"),
+                        (d, s) -> header(d).put("name", "Authorization").put("value", "Bearer {token}")
                                 .putObject("variables").putObject("token").put("default", s)),
-                new Place("remote URL variable", "/remotes/0/variables/region/default",
-                        FakeSecrets::jwt, (d, s) -> remote(d).putObject("variables").putObject("region").put("isSecret", true).put("default", s)),
+                new Place("remote URL variable", "/remotes/0/variables/region/default", FakeSecrets::jwt,
+                        (d, s) -> remote(d).putObject("variables").putObject("region").put("isSecret", true)
+                                .put("default", s)),
                 new Place("environment variable value", "/packages/0/environmentVariables/0/value",
                         FakeSecrets::openAiKey, (d, s) -> env(d).put("name", "OPENAI_API_KEY").put("value", s)),
-                new Place("argument value", "/packages/0/packageArguments/0/value",
-                        f -> f.stripeKey("sk_live_"), (d, s) -> argument(d).put("value", "--token=" + s)),
-                new Place("argument default", "/packages/0/packageArguments/0/default",
-                        FakeSecrets::password, (d, s) -> argument(d).put("name", "--api-key").put("default", s)),
+                new Place("argument value", "/packages/0/packageArguments/0/value", f -> f.stripeKey("sk_live_"),
+                        (d, s) -> argument(d).put("value", "--token=" + s)),
+                new Place("argument default", "/packages/0/packageArguments/0/default", FakeSecrets::password,
+                        (d, s) -> argument(d).put("name", "--api-key").put("default", s)),
                 new Place("a member of _meta", PUBLISHER_PROVIDED + "/deploy/credentials/password",
-                        FakeSecrets::password, (d, s) -> publisherProvided(d).putObject("deploy").putObject("credentials").put("password", s)),
-                new Place("a member name in _meta", PUBLISHER_PROVIDED, FakeSecrets::gitlabToken, (d, s) -> publisherProvided(d).put(s, true)),
-                new Place("examples in a tool's inputSchema", GOVERNANCE + "/tools/0/inputSchema/properties/token/examples/0",
-                        FakeSecrets::githubFineGrained, (d, s) -> toolProperty(d, "token").putArray("examples").add(s)),
-                new Place("enum value in a tool's inputSchema", GOVERNANCE + "/tools/0/inputSchema/properties/city/enum/1",
-                        FakeSecrets::npmToken, (d, s) -> toolProperty(d, "city").putArray("enum").add("Paris").add(s)),
-                new Place("tool description", GOVERNANCE + "/tools/0/description",
-                        FakeSecrets::awsSecretKey, (d, s) -> tool(d).put("description", "Signs requests with the AWS secret access key " + s)));
+                        FakeSecrets::password,
+                        (d, s) -> publisherProvided(d).putObject("deploy").putObject("credentials").put("password", s)),
+                new Place("a member name in _meta", PUBLISHER_PROVIDED, FakeSecrets::gitlabToken,
+                        (d, s) -> publisherProvided(d).put(s, true)),
+                new Place("examples in a tool's inputSchema",
+                        GOVERNANCE + "/tools/0/inputSchema/properties/token/examples/0", FakeSecrets::githubFineGrained,
+                        (d, s) -> toolProperty(d, "token").putArray("examples").add(s)),
+                new Place("enum value in a tool's inputSchema",
+                        GOVERNANCE + "/tools/0/inputSchema/properties/city/enum/1", FakeSecrets::npmToken,
+                        (d, s) -> toolProperty(d, "city").putArray("enum").add("Paris").add(s)),
+                new Place("tool description", GOVERNANCE + "/tools/0/description", FakeSecrets::awsSecretKey,
+                        (d, s) -> tool(d).put("description", "Signs requests with the AWS secret access key " + s)));
     }
 
     static ObjectNode publisherProvided(ObjectNode doc) {
