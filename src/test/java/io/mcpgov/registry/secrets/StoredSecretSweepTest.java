@@ -137,10 +137,10 @@ class StoredSecretSweepTest {
     private static void storeUnderTheOldRules(String template, ObjectNode doc) {
         int inserted = Sql.update("""
                 INSERT INTO server_version (name, version, status, status_changed_at, is_latest, published_at,
-                    updated_at, owning_team, accountable_owner, document, document_text, auth_profile, has_oauth,
-                    has_remote_api_key, has_package_secret, has_public_remote, oauth_verification, admission)
+                    updated_at, owning_team, accountable_owner, published_by, document, document_text, auth_profile,
+                    has_oauth, has_remote_api_key, has_package_secret, has_public_remote, oauth_verification, admission)
                 SELECT ?, version, status, status_changed_at, true, published_at, updated_at, owning_team,
-                    accountable_owner, CAST(? AS jsonb), ?, auth_profile, has_oauth, has_remote_api_key,
+                    accountable_owner, published_by, CAST(? AS jsonb), ?, auth_profile, has_oauth, has_remote_api_key,
                     has_package_secret, has_public_remote, oauth_verification, admission
                 FROM server_version WHERE name = ?""", doc.get("name").asText(), doc.toString(), doc.toString(), template);
         assertThat(inserted).isEqualTo(1);
