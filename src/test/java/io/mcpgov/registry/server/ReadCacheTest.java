@@ -233,7 +233,7 @@ class ReadCacheTest {
         volatile Instant horizon;
 
         FixedFence() {
-            super(null, List.of());
+            super(null, List.of(), java.time.Duration.ofMinutes(5));
         }
 
         @Override
