@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -35,11 +36,16 @@ public class DriverTimeouts implements ConfigSourceFactory {
                 "registry-database-timeouts", ORDINAL));
     }
 
+    /** Both server-side limits 0: no {@code options} at all, for a connection pooler that refuses the parameter. */
     static Map<String, String> properties(Duration statement, Duration lock, Duration network, Duration connect) {
-        return Map.of(
-                PREFIX + "connectTimeout", String.valueOf(seconds(connect)),
-                PREFIX + "socketTimeout", String.valueOf(seconds(network)),
-                PREFIX + "options", "-c statement_timeout=" + statement.toMillis() + " -c lock_timeout=" + lock.toMillis());
+        Map<String, String> properties = new HashMap<>();
+        properties.put(PREFIX + "connectTimeout", String.valueOf(seconds(connect)));
+        properties.put(PREFIX + "socketTimeout", String.valueOf(seconds(network)));
+        if (statement.toMillis() > 0 || lock.toMillis() > 0) {
+            properties.put(PREFIX + "options", "-c statement_timeout=" + Math.max(0, statement.toMillis())
+                    + " -c lock_timeout=" + Math.max(0, lock.toMillis()));
+        }
+        return properties;
     }
 
     /** The driver counts these in whole seconds, 0 meaning none: a positive duration never rounds down to 0. */
