@@ -32,10 +32,11 @@ import java.util.stream.Collectors;
  * ran is answered by the next one, which keeps the database to one small query per round trip however heavy the load
  * and lets a read wait for it without holding a thread.
  * <p>
- * A database that stops answering cannot hold reads: a round that has not answered within
- * {@code registry.database.network-timeout} (checked a few times a second by a watchdog, so that a round costs no
- * timer of its own) fails its reads and those waiting for the next round, and until its query returns (the driver
- * gives it up after the same time) new reads fail at once instead of queueing behind it.
+ * A database that stops answering cannot hold reads: no read waits for the counter longer than
+ * {@code registry.database.network-timeout} from its arrival (checked a few times a second by a watchdog, so that a
+ * read costs no timer of its own). A round whose reads have waited that long fails them and those waiting for the
+ * next round, and until its query returns (the driver gives it up after the same time) new reads fail at once
+ * instead of queueing behind it.
  * Either way the read is answered 503; the thread then goes on with the next round, so reads succeed again as soon as
  * the database answers.
  */
@@ -62,7 +63,9 @@ public class GenerationFence {
     private List<CompletableFuture<Fence>> waiting = new ArrayList<>();
     /** The reads of the round whose query runs; null between rounds. */
     private List<CompletableFuture<Fence>> inFlight;
+    /** When the first read of the round in flight, and of those waiting, arrived ({@link System#nanoTime()}). */
     private long inFlightSince;
+    private long waitingSince;
     /** The round in flight has not answered in time: new reads fail at once until its query returns. */
     private boolean stalled;
     private boolean running;
@@ -74,7 +77,7 @@ public class GenerationFence {
         this(dataSource, horizons, database.networkTimeout());
     }
 
-    /** {@code wait}: longest a round may take before its reads are failed. */
+    /** {@code wait}: longest a read waits for the counter before it is failed. */
     GenerationFence(AgroalDataSource dataSource, List<ListingHorizon> horizons, Duration wait) {
         this.dataSource = dataSource;
         this.waitMillis = Math.max(1, wait.toMillis());
@@ -99,6 +102,9 @@ public class GenerationFence {
                 read.completeExceptionally(notAnswering());
                 return read;
             }
+            if (waiting.isEmpty()) {
+                waitingSince = System.nanoTime();
+            }
             waiting.add(read);
             start = !running;
             running = true;
@@ -116,6 +122,11 @@ public class GenerationFence {
             }
         }
         return read;
+    }
+
+    /** Longest a read waits for the counter. */
+    Duration waitLimit() {
+        return Duration.ofMillis(waitMillis);
     }
 
     /** {@link #next()}, waited for. */
@@ -138,7 +149,8 @@ public class GenerationFence {
                 round = waiting;
                 waiting = new ArrayList<>();
                 inFlight = round;
-                inFlightSince = System.nanoTime();
+                // a read's wait counts from its arrival, the round it waited for included
+                inFlightSince = waitingSince;
             }
             Fence fence;
             try {
@@ -161,17 +173,25 @@ public class GenerationFence {
         }
     }
 
-    /** A round whose query has not answered in time: its reads, and those waiting for the next round, fail now. */
+    /**
+     * Reads that have waited too long fail now: those of a round whose query has not answered in time (and then
+     * those waiting for the next round too, which arrived later but would wait for that query first), or waiting
+     * reads whose round has not begun in time.
+     */
     private void stallIfLate() {
         List<CompletableFuture<Fence>> failed;
         synchronized (lock) {
-            if (inFlight == null || stalled
-                    || System.nanoTime() - inFlightSince < TimeUnit.MILLISECONDS.toNanos(waitMillis)) {
+            long now = System.nanoTime();
+            long limit = TimeUnit.MILLISECONDS.toNanos(waitMillis);
+            if (inFlight != null && !stalled && now - inFlightSince >= limit) {
+                stalled = true;
+                failed = new ArrayList<>(inFlight);
+                failed.addAll(waiting);
+            } else if (!waiting.isEmpty() && now - waitingSince >= limit) {
+                failed = waiting;
+            } else {
                 return;
             }
-            stalled = true;
-            failed = new ArrayList<>(inFlight);
-            failed.addAll(waiting);
             waiting = new ArrayList<>();
         }
         DatabaseUnavailableException e = notAnswering();
