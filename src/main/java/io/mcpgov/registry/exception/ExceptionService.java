@@ -12,6 +12,7 @@ import io.mcpgov.registry.ownership.ExceptionOffboarding;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.FourEyes;
 import io.mcpgov.registry.security.Roles;
+import io.mcpgov.registry.server.HiddenEntries;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +43,13 @@ public class ExceptionService {
     private final RegistryConfig.Exceptions limits;
     private final DecisionFlags flags;
     private final GovernanceEvents events;
+    private final HiddenEntries entries;
 
     ExceptionService(ExceptionRepository exceptions, ExceptionCoverage coverage, ServerVersionRepository versions,
-            AuditLog audit, Caller caller, RegistryConfig config, DecisionFlags flags, GovernanceEvents events) {
+            AuditLog audit, Caller caller, RegistryConfig config, DecisionFlags flags, GovernanceEvents events,
+            HiddenEntries entries) {
         this.events = events;
+        this.entries = entries;
         this.flags = flags;
         this.exceptions = exceptions;
         this.coverage = coverage;
@@ -62,13 +66,13 @@ public class ExceptionService {
         versions.lockServer(body.serverName());
         List<ServerVersion> all = versions.allVersions(body.serverName());
         if (all.isEmpty()) {
-            throw ProblemException.notFound("Server not found.");
+            throw HiddenEntries.serverNotFound();
         }
         String owningTeam = all.get(all.size() - 1).owningTeam;
         if (!caller.inTeam(owningTeam)) {
-            throw new ProblemException(403, "Forbidden", "Only publishers of the team that owns this server may"
-                    + " request an exception for it.", List.of(new Violation("namespace-not-owned", "/serverName",
-                    "The server is owned by another team.")));
+            throw entries.refusal(body.serverName(), null, new ProblemException(403, "Forbidden", "Only publishers of"
+                    + " the team that owns this server may request an exception for it.", List.of(new Violation(
+                    "namespace-not-owned", "/serverName", "The server is owned by another team."))));
         }
         String range = blankToNull(body.versionRange());
         List<ServerVersion> inRange = all.stream().filter(v -> VersionRange.covers(range, v.version)).toList();

@@ -7,6 +7,7 @@ import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
+import io.mcpgov.registry.server.HiddenEntries;
 import io.mcpgov.registry.server.ServerReadService;
 import io.mcpgov.registry.server.ServerRow;
 import io.mcpgov.registry.server.ServerVersion;
@@ -37,9 +38,11 @@ public class VerificationResource {
     private final VerificationStore store;
     private final Caller caller;
     private final ObjectMapper json;
+    private final HiddenEntries entries;
 
     VerificationResource(ServerReadService reads, ServerVersionRepository versions, VerificationService service,
-            VerificationStore store, Caller caller, ObjectMapper json) {
+            VerificationStore store, Caller caller, ObjectMapper json, HiddenEntries entries) {
+        this.entries = entries;
         this.reads = reads;
         this.versions = versions;
         this.service = service;
@@ -72,10 +75,11 @@ public class VerificationResource {
     @APIResponse(responseCode = "404", description = "No such version")
     public VerificationDetail verify(@PathParam("serverName") String serverName, @PathParam("version") String version) {
         ServerVersion entry = ("latest".equals(version) ? versions.latest(serverName) : versions.findVersion(serverName, version))
-                .orElseThrow(() -> ProblemException.notFound("Server version not found."));
+                .orElseThrow(HiddenEntries::versionNotFound);
         if (!caller.hasAny(Roles.REVIEWER, Roles.ADMIN) && !caller.inTeam(entry.owningTeam)) {
-            throw new ProblemException(403, "Forbidden", "Only the owning team, reviewers and admins may ask for a check.",
-                    List.of(new Violation("namespace-not-owned", "", "The server is owned by another team.")));
+            throw entries.refusal(entry.name, entry.version, new ProblemException(403, "Forbidden", "Only the owning"
+                    + " team, reviewers and admins may ask for a check.", List.of(new Violation("namespace-not-owned",
+                    "", "The server is owned by another team."))));
         }
         VerificationView view = service.verifyNow(entry.id);
         return new VerificationDetail(entry.name, entry.version, view, store.lastResults(entry.id));
