@@ -30,6 +30,11 @@ public class ProblemMappers {
         return respond(e.status(), e.title(), e.detail(), e.errors());
     }
 
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e) {
+        return Response.fromResponse(problem(e)).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e) {
         return Response.fromResponse(respond(401, "Unauthorized",
