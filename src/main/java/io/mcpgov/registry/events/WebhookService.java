@@ -10,8 +10,6 @@ import io.mcpgov.registry.verification.VerificationConfig;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.InetAddress;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,14 +25,22 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Key of the advisory lock under which a subscription is counted and added (no other lock uses it). */
+    private static final long SUBSCRIPTIONS_LOCK = 0x77656268L;
+
     private final AuditLog audit;
     private final Caller caller;
     private final boolean allowHttpLoopback;
+    private final WebhookDispatcher dispatcher;
+    private final int maxWebhooks;
 
-    WebhookService(AuditLog audit, Caller caller, VerificationConfig verification) {
+    WebhookService(AuditLog audit, Caller caller, VerificationConfig verification, WebhookDispatcher dispatcher,
+            EventsConfig config) {
         this.audit = audit;
         this.caller = caller;
         this.allowHttpLoopback = verification.allowHttpLoopback();
+        this.dispatcher = dispatcher;
+        this.maxWebhooks = config.maxWebhooks();
     }
 
     @Transactional
@@ -44,9 +50,14 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
         }
         List<Violation> errors = new ArrayList<>();
         String url = request.url() == null ? null : request.url().trim();
-        if (url == null || !acceptableUrl(url)) {
-            errors.add(new Violation("webhook-url-invalid", "/url", "url must be an https URL with a host"
-                    + (allowHttpLoopback ? " (or http on loopback, in development)" : "")));
+        if (url == null || url.isEmpty()) {
+            errors.add(invalidUrl());
+        } else {
+            // the guard every delivery passes, so a receiver it would refuse is refused now
+            dispatcher.refusal(url).ifPresent(refusal -> errors.add(
+                    refusal.ofForm() ? invalidUrl()
+                            : new Violation(refusal.ruleId(), "/url", "deliveries to this URL would be refused: "
+                                    + refusal.message())));
         }
         List<String> types = request.types() == null ? List.of() : request.types();
         for (int i = 0; i < types.size(); i++) {
@@ -63,6 +74,13 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("The subscription was refused.", errors);
+        }
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, SUBSCRIPTIONS_LOCK)
+                .getSingleResult();
+        if (count() >= maxWebhooks) {
+            throw ProblemException.conflict("The registry keeps at most " + maxWebhooks + " subscriptions"
+                    + " (registry.events.max-webhooks); remove one first.", new Violation("webhook-limit-reached", "",
+                    "There are " + maxWebhooks + " subscriptions already."));
         }
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
@@ -128,19 +146,9 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
         return count;
     }
 
-    private boolean acceptableUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (uri.getHost() == null || uri.getUserInfo() != null) {
-                return false;
-            }
-            if ("https".equals(uri.getScheme())) {
-                return true;
-            }
-            return allowHttpLoopback && "http".equals(uri.getScheme()) && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
-        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
-            return false;
-        }
+    private Violation invalidUrl() {
+        return new Violation("webhook-url-invalid", "/url", "url must be an https URL with a host"
+                + (allowHttpLoopback ? " (or http on loopback, in development)" : ""));
     }
 
     private static String newSecret() {

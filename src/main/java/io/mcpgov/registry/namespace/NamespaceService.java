@@ -115,11 +115,8 @@ public class NamespaceService {
     }
 
     /** Admins may act on any server; publishers only on their teams' servers. */
-    public void requireManage(String owningTeam, String serverName) {
-        if (caller.has(Roles.ADMIN) || (caller.has(Roles.PUBLISHER) && caller.inTeam(owningTeam))) {
-            return;
-        }
-        throw forbiddenNamespace(serverName);
+    public boolean mayManage(String owningTeam) {
+        return caller.has(Roles.ADMIN) || (caller.has(Roles.PUBLISHER) && caller.inTeam(owningTeam));
     }
 
     public static String namespacePart(String serverName) {

@@ -46,8 +46,13 @@ public class ServerVersion {
     @Column(name = "owning_team", nullable = false)
     public String owningTeam;
 
+    /** The server's owner, shared by all its versions (inherited at publish, changed by a transfer). */
     @Column(name = "accountable_owner", nullable = false)
     public String accountableOwner;
+
+    /** Who published (or imported) this version: the caller's subject, never changed afterwards. */
+    @Column(name = "published_by", nullable = false, updatable = false)
+    public String publishedBy;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
@@ -91,6 +96,13 @@ public class ServerVersion {
 
     @Column(name = "verification_due_at")
     public Instant verificationDueAt;
+
+    /**
+     * The revision of the secret scan the version was last scanned with; a version stored after passing the scan
+     * carries the revision that passed it. What a later scan found is written in SQL only ({@code secret_findings}).
+     */
+    @Column(name = "secrets_scanned_with", nullable = false)
+    public int secretsScannedWith;
 
     /** admitted, or pending or rejected by admission review; only admitted versions are listed or latest. */
     @Column(nullable = false)

@@ -212,9 +212,12 @@ class ConsoleFormsTest {
                 .body("exceptions[0].compensatingControls.rotationDays", org.hamcrest.Matchers.equalTo(30));
         assertThat(pim.get("/console/owners").body()).contains("Waiting for a reviewer");
 
+        // another team cannot see the hidden server: it answers as a server that does not exist
         ConsoleSession other = ConsoleSession.signIn(base, "pim", "publisher", team + "-x");
         form.put("csrf", other.csrf("/console/owners"));
-        assertThat(other.post("/console/exceptions", form).statusCode()).isEqualTo(403);
+        assertThat(other.post("/console/exceptions", form).statusCode()).isEqualTo(404);
+        form.put("serverName", name + "-absent");
+        assertThat(other.post("/console/exceptions", form).statusCode()).isEqualTo(404);
     }
 
     @Test

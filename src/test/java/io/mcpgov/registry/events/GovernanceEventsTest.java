@@ -212,10 +212,10 @@ class GovernanceEventsTest {
     @Test
     void noDeliveryToAPrivateAddressAndFailuresAreVisibleAndReplayable() throws Exception {
         String ns = Api.freshNamespace(TEAM);
-        as(ADMIN).body(Map.of("url", "http://10.0.0.7/hook")).post(X + "/webhooks").then().statusCode(422)
-                .body("errors[0].ruleId", equalTo("webhook-url-invalid"));
-        String id = as(ADMIN).body(Map.of("url", "https://10.0.0.7/hook", "namespaces", List.of(ns)))
+        // a receiver whose name resolved to a public address when it was subscribed, and now points inside
+        String id = as(ADMIN).body(Map.of("url", "https://hooks.example.com/hook", "namespaces", List.of(ns)))
                 .post(X + "/webhooks").then().statusCode(201).extract().path("id");
+        Sql.update("UPDATE webhook_subscription SET url = 'https://10.0.0.7/hook' WHERE id = ?", java.util.UUID.fromString(id));
         Api.publishOk(PUBLISHER, Docs.publicRemote(ns + "/private", "1.0.0"));
         Map<String, Object> delivery = null;
         for (int i = 0; i < 100 && (delivery == null || delivery.get("lastError") == null); i++) {
@@ -250,6 +250,23 @@ class GovernanceEventsTest {
         assertThat(types).endsWith(EventTypes.EXCEPTION_EXPIRED, EventTypes.ENTRY_HIDDEN);
         as(AUDITOR).queryParam("targetId", id).queryParam("action", "exception.expired").get(X + "/audit").then()
                 .body("events[0].actor.subject", equalTo("system:registry"));
+    }
+
+    @Test
+    void receiversTheDeliveryGuardWouldRefuseAreRefusedAtSubscription() {
+        Map<String, String> refusals = Map.of(
+                "https://169.254.169.254/latest/meta-data/", "cloud-metadata",
+                "https://[fd00::1]/hook", "unique-local",
+                "https://10.1.2.3/hook", "private",
+                "http://10.0.0.7/hook", "private",
+                "https://[fe80::1]/hook", "link-local");
+        refusals.forEach((url, ruleId) -> as(ADMIN).body(Map.of("url", url)).post(X + "/webhooks").then().statusCode(422)
+                .body("errors[0].ruleId", equalTo(ruleId))
+                .body("errors[0].path", equalTo("/url")));
+        as(ADMIN).body(Map.of("url", "ftp://hooks.example.com/x")).post(X + "/webhooks").then().statusCode(422)
+                .body("errors[0].ruleId", equalTo("webhook-url-invalid"));
+        List<String> urls = as(ADMIN).get(X + "/webhooks").then().statusCode(200).extract().jsonPath().getList("url");
+        assertThat(urls).doesNotContainAnyElementsOf(refusals.keySet());
     }
 
     @Test
