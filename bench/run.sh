@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The registry's benchmark: one command, everything it needs started here and stopped at the end.
-# See README.md, section "Benchmark", for what it measures and how to read the results.
+# See bench/README.md for what it measures and how to read the results.
 #
 #   bench/run.sh [--sizes 10000,100000] [--duration 30s] [--warmup 10s] [--jit-warmup 20s] [--connections 32] [--threads 2]
 #                [--load auto|import|publish] [--jvm-opts "-Xmx208m ..."] [--env NAME=VALUE]... [--no-build]
@@ -26,7 +26,7 @@ KEEP_DATA=0
 SEED=7
 LOAD_CONCURRENCY=8
 REGISTRY_ENV=()
-# The JVM flags the README's Benchmark section recommends: a fixed 208 MB heap (the live set with a full read cache is
+# The JVM flags bench/README.md recommends: a fixed 208 MB heap (the live set with a full read cache is
 # 70 to 100 MB) keeps the resident memory under the 512 MB target with room for metaspace, code cache and threads; the
 # serial collector adds no GC threads to compete for the two cores and its young collections of a mostly short-lived
 # heap stay short; a first metaspace threshold above what the registry loads (about 75 MB) spares it the full
@@ -45,7 +45,7 @@ usage() {
   --connections  wrk connections (default 32); --threads wrk threads (default 2)
   --load         how the data set gets in: import (POST .../imports), publish (POST /v0.1/publish, concurrent),
                  auto (import when the registry offers it, else publish; default)
-  --jvm-opts     JVM flags for the registry (default: the README's recommendation)
+  --jvm-opts     JVM flags for the registry (default: bench/README.md's recommendation)
   --env          an environment variable for the registry, e.g. REGISTRY_VERIFICATION_ENABLED=false (repeatable)
   --no-build     use target/quarkus-app/quarkus-run.jar as it is
   --jar          benchmark this quarkus-run.jar instead (implies --no-build)

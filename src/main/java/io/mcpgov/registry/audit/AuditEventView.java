@@ -20,7 +20,7 @@ public record AuditEventView(
         String requestId,
         String sourceAddress,
         @Schema(description = "The previous event's hash (64 zeros for the first event)") String prevHash,
-        @Schema(description = "SHA-256 over this event's canonical content and prevHash (see README, Audit)") String hash) {
+        @Schema(description = "SHA-256 over this event's canonical content and prevHash (see docs/governance.md, Audit)") String hash) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Actor(String subject, String clientId, List<String> roles) {

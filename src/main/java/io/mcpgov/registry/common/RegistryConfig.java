@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
-/** Every registry setting, with its default. Each one is documented in README.md. */
+/** Every registry setting, with its default. Each one is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "registry")
 public interface RegistryConfig {
 

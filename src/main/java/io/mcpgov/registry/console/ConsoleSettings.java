@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings of the web console; each is documented in README.md. */
+/** Settings of the web console; each is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "registry.console")
 public interface ConsoleSettings {
 

@@ -3,7 +3,7 @@ package io.mcpgov.registry.ownership;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Ownership settings; each one is documented in README.md. */
+/** Ownership settings; each one is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "registry.ownership")
 public interface OwnershipSettings {
 

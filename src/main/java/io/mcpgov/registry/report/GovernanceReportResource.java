@@ -43,7 +43,7 @@ public class GovernanceReportResource {
             + " servers without a contact, exceptions expiring within expiringWithinDays (default 30), exceptions that"
             + " expired or were revoked within endedWithinDays (default 90), orphaned servers, decisions to take again"
             + " after offboardings, destructive tools awaiting approval, overdue reviews; of one owning team with team."
-            + " JSON, or CSV with format=csv or Accept: text/csv (one table; the columns are in README).")
+            + " JSON, or CSV with format=csv or Accept: text/csv (one table; the columns are in docs/governance.md).")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GovernanceReport.class)),
             @Content(mediaType = CSV)})

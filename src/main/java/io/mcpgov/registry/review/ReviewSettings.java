@@ -3,7 +3,7 @@ package io.mcpgov.registry.review;
 import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 
-/** Access review settings; each one is documented in README.md. */
+/** Access review settings; each one is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "registry.reviews")
 public interface ReviewSettings {
 

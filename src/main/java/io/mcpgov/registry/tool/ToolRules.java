@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The tool rules, each with a stable id (documented in README.md). Refusals make publish and validate answer 422;
+ * The tool rules, each with a stable id (documented in docs/governance.md). Refusals make publish and validate answer 422;
  * findings are stored with the tool and put it in the reviewers' queue.
  */
 public final class ToolRules {

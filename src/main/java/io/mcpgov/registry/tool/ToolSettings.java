@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
-/** Settings of per-tool entitlements; each is documented in README.md. */
+/** Settings of per-tool entitlements; each is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "registry.tools")
 public interface ToolSettings {
 
