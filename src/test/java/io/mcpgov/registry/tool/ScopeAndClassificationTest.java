@@ -13,7 +13,7 @@ class ScopeAndClassificationTest {
     private final OmnibusScopes omnibus = new OmnibusScopes(List.of(" * ", "ALL", "admin", "", "full-access"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"*", "all", "All", "admin", "FULL-ACCESS", "weather.admin", "repo:*", "api/all",
+    @ValueSource(strings = {"*", "all", "All", "admin", "FULL-ACCESS", "weather.admin", "repo:*", "api/all", ".admin",
             "a.b:c/admin", "x.y.all"})
     void omnibusScopes(String scope) {
         assertThat(omnibus.matches(scope)).isTrue();
