@@ -25,7 +25,7 @@ class UrlPartsTest {
     @ParameterizedTest
     @ValueSource(strings = {"128.0.0.1", "126.255.255.255", "10.0.0.1", "127.256.0.1", "127.0.0.256", "127.16777216",
             "127.0.65536", "4294967296", "2147483648", "1.2.3.4.5", "08.0.0.1", "example.com", "localhost.example.com",
-            "notlocalhost", "[2001:db8::1]", "[fe80::1%25eth0]", "[:::]", "[fd00::1]"})
+            "notlocalhost", "[2001:db8::1]", "[fe80::1%25eth0]", "[:::]", "[fd00::1]", "09", "99999999999999999999"})
     void hostsElsewhere(String host) {
         assertThat(loopback(host)).as(host).isFalse();
     }
