@@ -71,7 +71,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 6000)
     public Response internal(Throwable e) {
         if (isDatabaseUnavailable(e)) {
-            LOG.warnf("Database unavailable (request %s): %s", requestInfo.requestId(), e.getMessage());
+            LOG.warnf("Database unavailable (request %s): %s", requestInfo.requestId(), databaseFailure(e));
             return Response.fromResponse(respond(503, "Service Unavailable",
                             "The registry's database is unavailable; retry shortly.", List.of()))
                     .header("Retry-After", "5")
@@ -92,7 +92,7 @@ public class ProblemMappers {
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException
+                    || t instanceof DatabaseUnavailableException || t instanceof java.net.ConnectException
                     || (t instanceof java.sql.SQLException sql && isUnavailableState(sql.getSQLState()))
                     // the pool gave up waiting for a connection: the database does not answer, or every connection is busy
                     || (t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException)) {
@@ -106,13 +106,31 @@ public class ProblemMappers {
     }
 
     /**
-     * Class 08 (connection exception), and the server going down or coming up: 57P01 admin_shutdown (a fast shutdown
-     * ends the session), 57P02 crash_shutdown, 57P03 cannot_connect_now ("the database system is shutting down" or
-     * "... is starting up"), which PostgreSQL sends while it stops, restarts or recovers.
+     * Class 08 (connection exception; the driver's own timeouts while connecting or waiting for an answer end up
+     * here too), the server going down or coming up: 57P01 admin_shutdown (a fast shutdown ends the session), 57P02
+     * crash_shutdown, 57P03 cannot_connect_now ("the database system is shutting down" or "... is starting up"),
+     * which PostgreSQL sends while it stops, restarts or recovers; and a server too slow or too contended to answer
+     * in time: 57014 query_canceled (the statement timeout) and 55P03 lock_not_available (the lock timeout).
      */
     private static boolean isUnavailableState(String state) {
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
+                || state.equals("57P03") || state.equals("57014") || state.equals("55P03"));
+    }
+
+    /** The innermost SQL failure (state and message) for the log: no statement text, no stack trace. */
+    private static String databaseFailure(Throwable e) {
+        String found = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                found = (sql.getSQLState() == null ? "" : "SQL state " + sql.getSQLState() + ": ") + sql.getMessage();
+            } else if (t instanceof DatabaseUnavailableException) {
+                found = t.getMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return found;
     }
 
     static boolean isIssuerUnavailable(Throwable e) {

@@ -91,7 +91,7 @@ class ExceptionEndReachesReadersTest {
     }
 
     private static long generation() {
-        return ((Number) Sql.value("SELECT generation FROM registry_generation WHERE id = 1")).longValue();
+        return ((Number) Sql.query("SELECT generation FROM registry_generation WHERE id = 1")).longValue();
     }
 
     @Test

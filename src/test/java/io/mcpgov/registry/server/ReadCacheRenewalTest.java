@@ -45,7 +45,7 @@ class ReadCacheRenewalTest {
 
     /** When the stored view says the version was last checked; changes with every check, listing untouched. */
     private static String storedCheck(String name) {
-        return (String) Sql.value("SELECT verification->>'checkedAt' FROM server_version WHERE name = ?", name);
+        return (String) Sql.query("SELECT verification->>'checkedAt' FROM server_version WHERE name = ?", name);
     }
 
     private static String awaitNewCheck(String name, String previous) throws InterruptedException {

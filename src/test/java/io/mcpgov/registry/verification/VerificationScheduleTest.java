@@ -42,13 +42,13 @@ class VerificationScheduleTest {
     }
 
     private static Timestamp lastCheck(String name) {
-        return (Timestamp) Sql.value("SELECT max(rv.checked_at) FROM remote_verification rv JOIN server_version sv"
+        return (Timestamp) Sql.query("SELECT max(rv.checked_at) FROM remote_verification rv JOIN server_version sv"
                 + " ON sv.id = rv.server_version_id WHERE sv.name = ?", name);
     }
 
     /** Seconds from now to the version's next check. */
     private static double nextCheckIn(String name) {
-        return ((Number) Sql.value("SELECT extract(epoch FROM verification_due_at - now()) FROM server_version"
+        return ((Number) Sql.query("SELECT extract(epoch FROM verification_due_at - now()) FROM server_version"
                 + " WHERE name = ?", name)).doubleValue();
     }
 
