@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -185,7 +186,12 @@ class GovernanceEventsTest {
         }
         assertThat(deliveries).extracting(d -> JSON.readTree(d.getBodyAsString()).path("type").asText())
                 .containsExactly(EventTypes.ENTRY_LISTED, EventTypes.ENTRY_HIDDEN);
-        assertThat(expectedSignature("another secret", "x", "1", "{}")).isNotEqualTo(expectedSignature(secret, "x", "1", "{}"));
+        // the receiver's HMAC is the standard one (RFC 4231, test case 2), and a delivery does not verify with another key
+        assertThat(HexFormat.of().formatHex(hmacSha256("Jefe", "what do ya want for nothing?")))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        LoggedRequest one = deliveries.get(0);
+        assertThat(one.getHeader("webhook-signature")).isNotEqualTo(expectedSignature(secret + "x",
+                one.getHeader("webhook-id"), one.getHeader("webhook-timestamp"), one.getBodyAsString()));
     }
 
     @Test
@@ -286,11 +292,14 @@ class GovernanceEventsTest {
         }
     }
 
-    /** What a receiver computes to check a delivery. */
+    /** What a receiver computes to check a delivery, from the documented algorithm (not the registry's code). */
     private static String expectedSignature(String secret, String id, String timestamp, String body) throws Exception {
+        return "v1," + Base64.getEncoder().encodeToString(hmacSha256(secret, id + "." + timestamp + "." + body));
+    }
+
+    private static byte[] hmacSha256(String key, String message) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -175,11 +175,12 @@ class ImportApiTest {
     }
 
     @Test
-    void anUnreadableSourceIsA502AndBadRequestsAreRefused() {
+    void anUnreadableSourceIsA502AndBadRequestsAndInternalSourcesAreRefused() {
         as(ADMIN).body(Map.of("source", "http://127.0.0.1:1", "owningTeam", "t")).post(X + "/imports").then()
                 .statusCode(502).body("errors[0].ruleId", equalTo("import-source-unreadable"));
+        // a private address is refused by the guard (nothing sent), even with the development switch on
         as(ADMIN).body(Map.of("source", "http://10.0.0.1", "owningTeam", "t")).post(X + "/imports").then()
-                .statusCode(502);
+                .statusCode(422).body("errors[0].ruleId", equalTo("import-source-refused"));
         as(ADMIN).body(Map.of("owningTeam", "t")).post(X + "/imports").then().statusCode(422)
                 .body("errors[0].ruleId", equalTo("import-source-or-items"));
         as(ADMIN).body(Map.of("source", "ftp://x", "items", List.of(), "limit", 500)).post(X + "/imports").then()
