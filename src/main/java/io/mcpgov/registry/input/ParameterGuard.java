@@ -34,8 +34,8 @@ public class ParameterGuard {
     public void check(ResteasyReactiveContainerRequestContext request) {
         List<Violation> errors = new ArrayList<>();
         UriInfo uri = request.getUriInfo();
-        check("path parameter", uri.getPathParameters(true), true, errors);
-        check("query parameter", uri.getQueryParameters(true), true, errors);
+        check("path parameter", uri.getPathParameters(true), errors);
+        check("query parameter", uri.getQueryParameters(true), errors);
         if (request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context
                 && context.getFormData() != null) {
             checkForm(context.getFormData(), errors);
@@ -45,13 +45,13 @@ public class ParameterGuard {
         }
     }
 
-    private void check(String kind, MultivaluedMap<String, String> parameters, boolean bounded, List<Violation> errors) {
+    private void check(String kind, MultivaluedMap<String, String> parameters, List<Violation> errors) {
         parameters.forEach((name, values) -> {
             if (!checkName(kind, name, errors)) {
                 return;
             }
             for (String value : values) {
-                check(kind, name, value, bounded, errors);
+                check(kind, name, value, true, errors);
             }
         });
     }
