@@ -41,7 +41,7 @@ class ImportSourceRefusedTest {
             int port = listener.port();
             assertRefused("https://127.0.0.1:" + port, "loopback address");
             assertRefused("https://[::1]:" + port, "loopback address");
-            assertRefused("https://localhost:" + port, "host localhost resolves to");
+            assertRefused("https://localhost:" + port, "host localhost is a loopback name");
             assertRefused("http://127.0.0.1:" + port, "plain http");
             assertRefused("https://10.0.0.1", "private-network address");
             assertRefused("https://169.254.169.254", "cloud metadata address");
