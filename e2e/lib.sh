@@ -459,7 +459,7 @@ registry_spawn() {
         QUARKUS_OIDC_TOKEN_AUDIENCE=registry-api \
         QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH=realm_access/roles \
         REGISTRY_SECURITY_TEAM_CLAIM=groups \
-        REGISTRY_VERIFICATION_ALLOW_HTTP_LOOPBACK=true \
+        REGISTRY_OUTBOUND_ALLOW_HTTP_LOOPBACK=true \
         REGISTRY_PUBLISH_ALLOW_HTTP_LOOPBACK=true \
         "$@" \
         java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -jar "$REGISTRY_JAR"

@@ -1,6 +1,6 @@
 package io.mcpgov.registry.admission;
 
-import io.mcpgov.registry.policy.ListingRule;
+import io.mcpgov.registry.server.ListingRule;
 import io.mcpgov.registry.server.RowExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,13 +1,13 @@
 package io.mcpgov.registry.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mcpgov.registry.policy.AuthProfile;
-import io.mcpgov.registry.policy.OAuthDeclaration;
-import io.mcpgov.registry.policy.PackageAuth;
-import io.mcpgov.registry.policy.RemoteAuth;
-import io.mcpgov.registry.tool.Classification;
-import io.mcpgov.registry.tool.DeclaredTool;
-import io.mcpgov.registry.tool.ToolDeclaration;
+import io.mcpgov.registry.classification.AuthProfile;
+import io.mcpgov.registry.classification.DeclaredTool;
+import io.mcpgov.registry.classification.OAuthDeclaration;
+import io.mcpgov.registry.classification.PackageAuth;
+import io.mcpgov.registry.classification.RemoteAuth;
+import io.mcpgov.registry.classification.ToolClassification;
+import io.mcpgov.registry.classification.ToolDeclaration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Set;
  * names, and its tools with how dangerous each is.
  */
 record Reach(Map<String, String> remotes, Map<String, String> packages, Set<String> scopes,
-        Map<String, Classification> tools) {
+        Map<String, ToolClassification> tools) {
 
     static Reach of(JsonNode document, AuthProfile profile) {
         Map<String, String> remotes = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ record Reach(Map<String, String> remotes, Map<String, String> packages, Set<Stri
                 scopes.addAll(oauth.scopesRequired());
             }
         }
-        Map<String, Classification> tools = new LinkedHashMap<>();
+        Map<String, ToolClassification> tools = new LinkedHashMap<>();
         ToolDeclaration.read(document).ifPresent(declaration -> {
             for (DeclaredTool tool : declaration.tools()) {
                 tools.put(tool.name(), tool.classification());

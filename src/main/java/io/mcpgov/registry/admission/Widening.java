@@ -3,7 +3,7 @@ package io.mcpgov.registry.admission;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpgov.registry.tool.Classification;
+import io.mcpgov.registry.classification.ToolClassification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +33,8 @@ final class Widening {
                 found.add(finding("scope-added", scope, "scope " + scope + " is new"));
             }
         }
-        for (Map.Entry<String, Classification> tool : next.tools().entrySet()) {
-            Classification before = baseline.tools().get(tool.getKey());
+        for (Map.Entry<String, ToolClassification> tool : next.tools().entrySet()) {
+            ToolClassification before = baseline.tools().get(tool.getKey());
             if (before == null) {
                 found.add(finding("tool-added", tool.getKey(), "tool " + tool.getKey() + " is new (" + tool.getValue().wire() + ")"));
             } else if (tool.getValue().moreDangerousThan(before)) {

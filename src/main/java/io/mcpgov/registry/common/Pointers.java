@@ -20,6 +20,11 @@ public final class Pointers {
         return base + of(tokens);
     }
 
+    /** A pointer as a place in words: the empty pointer is the top level. */
+    public static String describe(String pointer) {
+        return pointer.isEmpty() ? "the top level" : pointer;
+    }
+
     public static String escape(String token) {
         return token.replace("~", "~0").replace("/", "~1");
     }

@@ -4,7 +4,7 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.events.GovernanceEvents;
+import io.mcpgov.registry.outbox.GovernanceEvents;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;

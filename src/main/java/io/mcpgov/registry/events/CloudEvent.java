@@ -3,6 +3,7 @@ package io.mcpgov.registry.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.mcpgov.registry.outbox.GovernanceEvent;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -3,11 +3,13 @@ package io.mcpgov.registry.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.common.Shutdown;
-import io.mcpgov.registry.verification.FetchRequest;
-import io.mcpgov.registry.verification.FetchResult;
-import io.mcpgov.registry.verification.FetchSettings;
-import io.mcpgov.registry.verification.SafeFetcher;
-import io.mcpgov.registry.verification.VerificationConfig;
+import io.mcpgov.registry.outbound.FetchRequest;
+import io.mcpgov.registry.outbound.FetchResult;
+import io.mcpgov.registry.outbound.FetchSettings;
+import io.mcpgov.registry.outbound.OutboundConfig;
+import io.mcpgov.registry.outbound.SafeFetcher;
+import io.mcpgov.registry.outbox.EventsWritten;
+import io.mcpgov.registry.outbox.GovernanceEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -54,17 +56,16 @@ public class WebhookDispatcher {
     /** Held by the delivery pass under way: one at a time. */
     private final ReentrantLock pass = new ReentrantLock();
 
-    WebhookDispatcher(EntityManager em, ObjectMapper json, EventsConfig config, VerificationConfig verification, Vertx vertx,
+    WebhookDispatcher(EntityManager em, ObjectMapper json, EventsConfig config, OutboundConfig outbound, Vertx vertx,
             Shutdown shutdown) {
         this.em = em;
         this.shutdown = shutdown;
         this.json = json;
         this.config = config;
-        this.fetcher = new SafeFetcher(vertx, FetchSettings.defaults()
-                .withAllowHttpLoopback(verification.allowHttpLoopback())
+        this.fetcher = new SafeFetcher(vertx, FetchSettings.of(outbound)
                 .withMaxRedirects(0)
                 .withMaxBodyBytes(4096)
-                .withTimeouts(verification.connectTimeout(), config.requestTimeout()));
+                .withTotalTimeout(config.requestTimeout()));
     }
 
     /**

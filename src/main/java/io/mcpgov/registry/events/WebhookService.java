@@ -5,8 +5,9 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.namespace.NamespaceService;
+import io.mcpgov.registry.outbound.OutboundConfig;
+import io.mcpgov.registry.outbox.EventTypes;
 import io.mcpgov.registry.security.Caller;
-import io.mcpgov.registry.verification.VerificationConfig;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,11 +35,11 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
     private final WebhookDispatcher dispatcher;
     private final int maxWebhooks;
 
-    WebhookService(AuditLog audit, Caller caller, VerificationConfig verification, WebhookDispatcher dispatcher,
+    WebhookService(AuditLog audit, Caller caller, OutboundConfig outbound, WebhookDispatcher dispatcher,
             EventsConfig config) {
         this.audit = audit;
         this.caller = caller;
-        this.allowHttpLoopback = verification.allowHttpLoopback();
+        this.allowHttpLoopback = outbound.allowHttpLoopback();
         this.dispatcher = dispatcher;
         this.maxWebhooks = config.maxWebhooks();
     }

@@ -3,7 +3,7 @@ package io.mcpgov.registry.exception;
 import io.mcpgov.registry.decision.DecisionFlags;
 import io.mcpgov.registry.decision.DecisionKind;
 import io.mcpgov.registry.decision.Involvement;
-import io.mcpgov.registry.events.EventTypes;
+import io.mcpgov.registry.outbox.EventTypes;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

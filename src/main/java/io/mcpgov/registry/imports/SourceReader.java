@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.input.InputRefusal;
-import io.mcpgov.registry.verification.FetchFailure;
-import io.mcpgov.registry.verification.FetchRequest;
-import io.mcpgov.registry.verification.FetchResult;
-import io.mcpgov.registry.verification.FetchSettings;
-import io.mcpgov.registry.verification.SafeFetcher;
-import io.mcpgov.registry.verification.VerificationConfig;
+import io.mcpgov.registry.outbound.FetchFailure;
+import io.mcpgov.registry.outbound.FetchRequest;
+import io.mcpgov.registry.outbound.FetchResult;
+import io.mcpgov.registry.outbound.FetchSettings;
+import io.mcpgov.registry.outbound.OutboundConfig;
+import io.mcpgov.registry.outbound.SafeFetcher;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +32,12 @@ class SourceReader {
     private final ObjectMapper json;
     private final ImportConfig config;
 
-    SourceReader(Vertx vertx, ObjectMapper json, ImportConfig config, VerificationConfig verification) {
+    SourceReader(Vertx vertx, ObjectMapper json, ImportConfig config, OutboundConfig outbound) {
         this.json = json;
         this.config = config;
-        FetchSettings settings = FetchSettings.defaults()
-                .withAllowHttpLoopback(verification.allowHttpLoopback())
+        FetchSettings settings = FetchSettings.of(outbound)
                 .withMaxBodyBytes(config.maxPageBytes())
-                .withTimeouts(verification.connectTimeout(), config.pageTimeout());
+                .withTotalTimeout(config.pageTimeout());
         this.fetcher = new SafeFetcher(vertx, settings);
     }
 

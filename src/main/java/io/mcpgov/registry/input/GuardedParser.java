@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
+import io.mcpgov.registry.common.Pointers;
 import io.mcpgov.registry.common.Violation;
 import java.io.IOException;
 
@@ -72,14 +73,14 @@ final class GuardedParser extends JsonParserDelegate {
                 if (rule != null) {
                     String container = containerPointer();
                     throw refusal(StorableText.violation(rule, container,
-                            "A member name in " + StorableText.describe(container)));
+                            "A member name in " + Pointers.describe(container)));
                 }
             }
             case VALUE_STRING -> {
                 String rule = StorableText.refusedBy(delegate.getText());
                 if (rule != null) {
                     String at = pointer();
-                    throw refusal(StorableText.violation(rule, at, "The string at " + StorableText.describe(at)));
+                    throw refusal(StorableText.violation(rule, at, "The string at " + Pointers.describe(at)));
                 }
             }
             // an integer has at most JsonReadLimits.MAX_NUMBER_LENGTH digits, always few enough; only an exponent can overflow
@@ -87,7 +88,7 @@ final class GuardedParser extends JsonParserDelegate {
                 if (!StorableNumber.fits(delegate.getText())) {
                     String at = pointer();
                     throw new InputRefusal(400, StorableNumber.OUT_OF_RANGE, at, "The number at "
-                            + StorableText.describe(at) + " is beyond what can be stored (at most "
+                            + Pointers.describe(at) + " is beyond what can be stored (at most "
                             + StorableNumber.MAX_INTEGER_DIGITS + " digits before the decimal point and "
                             + StorableNumber.MAX_FRACTION_DIGITS + " after it).");
                 }

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.input;
 
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.mcpgov.registry.common.RefusedInput;
 import io.mcpgov.registry.common.Violation;
 
 /**
@@ -8,7 +9,7 @@ import io.mcpgov.registry.common.Violation;
  * so every reader of JSON treats it as unreadable input; {@code ProblemMappers} turns it into a 400 (413 for size) naming
  * the JSON pointer.
  */
-public class InputRefusal extends StreamConstraintsException {
+public class InputRefusal extends StreamConstraintsException implements RefusedInput {
 
     private final int status;
     private final String ruleId;
@@ -32,10 +33,12 @@ public class InputRefusal extends StreamConstraintsException {
         return pointer != null ? this : new InputRefusal(status, ruleId, where, reason);
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public Violation violation() {
         return new Violation(ruleId, pointer == null ? "" : pointer, reason);
     }

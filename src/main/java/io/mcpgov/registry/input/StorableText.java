@@ -47,8 +47,4 @@ public final class StorableText {
                 ? " contains U+0000, which cannot be stored."
                 : " contains an unpaired UTF-16 surrogate, which cannot be stored."));
     }
-
-    static String describe(String pointer) {
-        return pointer.isEmpty() ? "the top level" : pointer;
-    }
 }

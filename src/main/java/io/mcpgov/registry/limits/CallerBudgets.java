@@ -6,7 +6,6 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.mcpgov.registry.common.TooManyRequestsException;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.verification.VerificationConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +41,9 @@ public class CallerBudgets {
     /** Weak values: a caller's slot counter lives exactly as long as one of its verifications holds it. */
     private final Cache<String, AtomicInteger> verifying = Caffeine.newBuilder().weakValues().build();
     private final int concurrentVerifications;
-    private final long verificationSeconds;
     private final Map<String, Counter> refusals = new HashMap<>();
 
-    CallerBudgets(LimitsConfig config, VerificationConfig verification, MeterRegistry meters) {
+    CallerBudgets(LimitsConfig config, MeterRegistry meters) {
         this.enabled = config.enabled();
         rates.put(Budget.READS, Rate.of(config.reads().limit(), config.reads().period()));
         rates.put(Budget.WRITES, Rate.of(config.writes().limit(), config.writes().period()));
@@ -59,7 +57,6 @@ public class CallerBudgets {
                 .expireAfterAccess(rate.period().toNanos(), TimeUnit.NANOSECONDS)
                 .build()));
         this.concurrentVerifications = config.verifyNow().concurrent();
-        this.verificationSeconds = Math.max(1, verification.budget().toSeconds());
         for (String kind : new String[] {"token", "address"}) {
             for (Budget budget : Budget.values()) {
                 register(meters, budget.id(), kind);
@@ -94,8 +91,10 @@ public class CallerBudgets {
     /**
      * Holds one of the caller's verify-now slots until closed, or refuses (429) when the caller has
      * {@code registry.limits.verify-now.concurrent} verifications running already.
+     *
+     * @param retryAfter how long one verification may take: the refusal's {@code Retry-After}
      */
-    public Slot verifyNowSlot(CallerKey caller) {
+    public Slot verifyNowSlot(CallerKey caller, Duration retryAfter) {
         if (!enabled) {
             return () -> {
             };
@@ -107,7 +106,7 @@ public class CallerBudgets {
             throw new TooManyRequestsException("This caller has " + concurrentVerifications + " verifications running"
                     + " already.", new Violation(CONCURRENCY, "", "At most " + concurrentVerifications
                     + " verifications of one caller run at once (registry.limits.verify-now.concurrent)."),
-                    verificationSeconds);
+                    Math.max(1, retryAfter.toSeconds()));
         }
         return running::decrementAndGet;
     }

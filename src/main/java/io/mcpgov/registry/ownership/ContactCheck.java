@@ -3,7 +3,7 @@ package io.mcpgov.registry.ownership;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.publish.validation.JsonSchemaCheck;
+import io.mcpgov.registry.publish.validation.rules.JsonSchemaCheck;
 import java.util.List;
 
 /**

@@ -1,15 +1,15 @@
 package io.mcpgov.registry.ownership;
 
-import io.mcpgov.registry.decision.DecisionFlag;
-import io.mcpgov.registry.decision.DecisionFlags;
-import io.mcpgov.registry.decision.SubjectOffboarded;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.events.EventOutbox;
-import io.mcpgov.registry.events.EventTypes;
-import io.mcpgov.registry.events.ListingReconciler;
+import io.mcpgov.registry.decision.DecisionFlag;
+import io.mcpgov.registry.decision.DecisionFlags;
+import io.mcpgov.registry.decision.SubjectOffboarded;
+import io.mcpgov.registry.outbox.EventOutbox;
+import io.mcpgov.registry.outbox.EventTypes;
+import io.mcpgov.registry.outbox.ListingReconciler;
 import io.mcpgov.registry.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -1,7 +1,7 @@
 package io.mcpgov.registry.ownership;
 
 import io.mcpgov.registry.common.RegistryMeta;
-import io.mcpgov.registry.policy.ListingRule;
+import io.mcpgov.registry.server.ListingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A server whose accountable owner was offboarded is orphaned: hidden from agents until someone takes it over. */

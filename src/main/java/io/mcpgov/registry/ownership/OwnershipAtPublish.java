@@ -2,7 +2,7 @@ package io.mcpgov.registry.ownership;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpgov.registry.audit.AuditLog;
-import io.mcpgov.registry.policy.GovernanceMeta;
+import io.mcpgov.registry.classification.GovernanceMeta;
 import io.mcpgov.registry.publish.VersionStoring;
 import io.mcpgov.registry.server.ServerVersion;
 import jakarta.enterprise.context.ApplicationScoped;

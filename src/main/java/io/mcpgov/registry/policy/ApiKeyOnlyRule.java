@@ -1,7 +1,8 @@
 package io.mcpgov.registry.policy;
 
 import io.mcpgov.registry.common.RegistryConfig;
-import io.mcpgov.registry.verification.OAuthClaim;
+import io.mcpgov.registry.server.ListingRule;
+import io.mcpgov.registry.server.OAuthClaim;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

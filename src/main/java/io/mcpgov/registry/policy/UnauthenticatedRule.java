@@ -1,6 +1,7 @@
 package io.mcpgov.registry.policy;
 
 import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.server.ListingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -1,7 +1,7 @@
 package io.mcpgov.registry.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mcpgov.registry.policy.AuthProfile;
+import io.mcpgov.registry.classification.AuthProfile;
 import io.mcpgov.registry.server.ServerVersion;
 
 /**

@@ -1,10 +1,10 @@
 package io.mcpgov.registry.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.classification.AuthClassifier;
+import io.mcpgov.registry.classification.AuthProfile;
+import io.mcpgov.registry.classification.scan.SecretScanner;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.policy.AuthClassifier;
-import io.mcpgov.registry.policy.AuthProfile;
-import io.mcpgov.registry.policy.SecretScanner;
 import io.mcpgov.registry.publish.validation.ServerJsonValidator;
 import io.mcpgov.registry.publish.validation.ValidationReport;
 import io.quarkus.arc.All;

@@ -1,8 +1,8 @@
 package io.mcpgov.registry.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.classification.AuthProfile;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.policy.AuthProfile;
 import java.util.List;
 
 /**

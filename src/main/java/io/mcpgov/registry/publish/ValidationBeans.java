@@ -1,14 +1,14 @@
 package io.mcpgov.registry.publish;
 
+import io.mcpgov.registry.classification.AuthClassifier;
+import io.mcpgov.registry.classification.scan.SecretScanner;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.input.InputLimits;
-import io.mcpgov.registry.policy.AuthClassifier;
-import io.mcpgov.registry.policy.SecretScanner;
 import io.mcpgov.registry.publish.validation.DocumentParser;
 import io.mcpgov.registry.publish.validation.ServerJsonValidator;
 import io.mcpgov.registry.publish.validation.ValidationSettings;
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /** The pure validation and classification classes, as beans configured from the registry's settings. */
 public class ValidationBeans {

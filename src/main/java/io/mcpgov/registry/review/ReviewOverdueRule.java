@@ -1,6 +1,6 @@
 package io.mcpgov.registry.review;
 
-import io.mcpgov.registry.policy.ListingRule;
+import io.mcpgov.registry.server.ListingRule;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -167,6 +167,12 @@ public class ReviewQueries {
         return readItems(sql.toString(), params);
     }
 
+    /** Whether the subject was offboarded (an offboarded owner answers no review). */
+    boolean isOffboarded(String subject) {
+        return subject != null && !em.createNativeQuery("SELECT 1 FROM offboarded_subject WHERE subject = ?1")
+                .setParameter(1, subject).setMaxResults(1).getResultList().isEmpty();
+    }
+
     Optional<ReviewItemView> item(UUID campaign, String serverName) {
         List<ReviewItemView> found = readItems(itemSelect() + " WHERE ri.campaign_id = ? AND ri.server_name = ?",
                 List.of(campaign, serverName));

@@ -4,7 +4,6 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.ownership.OffboardedSubjects;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
 import io.mcpgov.registry.server.HiddenEntries;
@@ -36,17 +35,15 @@ public class ReviewService {
 
     private final EntityManager em;
     private final ReviewQueries queries;
-    private final OffboardedSubjects offboarded;
     private final AuditLog audit;
     private final Caller caller;
     private final HiddenEntries entries;
 
-    ReviewService(EntityManager em, ReviewQueries queries, OffboardedSubjects offboarded, AuditLog audit, Caller caller,
+    ReviewService(EntityManager em, ReviewQueries queries, AuditLog audit, Caller caller,
             HiddenEntries entries) {
         this.entries = entries;
         this.em = em;
         this.queries = queries;
-        this.offboarded = offboarded;
         this.audit = audit;
         this.caller = caller;
     }
@@ -119,7 +116,7 @@ public class ReviewService {
         // answers share the campaign; closing takes it exclusively
         ReviewCampaign campaign = find(id, LockModeType.PESSIMISTIC_READ);
         ReviewItemView before = queries.item(id, serverName).orElseThrow(ReviewService::notReviewed);
-        if (!caller.subject().equals(before.accountableOwner()) || offboarded.isOffboarded(caller.subject())) {
+        if (!caller.subject().equals(before.accountableOwner()) || queries.isOffboarded(caller.subject())) {
             throw entries.refusal(serverName, null, new ProblemException(403, "Forbidden", "Only the server's"
                     + " accountable owner answers its review.", List.of(new Violation("not-accountable-owner", "",
                     "You are not accountable for this server."))), ReviewService::notReviewed);

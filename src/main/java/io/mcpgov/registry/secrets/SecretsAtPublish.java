@@ -1,6 +1,6 @@
 package io.mcpgov.registry.secrets;
 
-import io.mcpgov.registry.policy.SecretScanner;
+import io.mcpgov.registry.classification.scan.SecretScanner;
 import io.mcpgov.registry.publish.VersionStoring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

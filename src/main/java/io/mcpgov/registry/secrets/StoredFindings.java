@@ -1,6 +1,6 @@
 package io.mcpgov.registry.secrets;
 
-import io.mcpgov.registry.policy.SecretScanner;
+import io.mcpgov.registry.classification.scan.SecretScanner;
 import java.util.List;
 
 /** What the sweep stores in {@code secret_findings} and shows in the governance view: never a value. */

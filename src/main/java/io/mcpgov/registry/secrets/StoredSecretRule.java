@@ -1,6 +1,6 @@
 package io.mcpgov.registry.secrets;
 
-import io.mcpgov.registry.policy.ListingRule;
+import io.mcpgov.registry.server.ListingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -1,22 +1,18 @@
 package io.mcpgov.registry.server;
 
-import io.mcpgov.registry.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -33,9 +29,6 @@ public abstract class ServerApi {
 
     @Inject
     ServerReadService reads;
-
-    @Inject
-    ServerStatusService statuses;
 
     @GET
     @Path("/servers")
@@ -90,42 +83,6 @@ public abstract class ServerApi {
             @Parameter(description = "URL-encoded version, or latest") @PathParam("version") String version,
             @QueryParam("include_deleted") String includeDeleted) {
         return reads.versionJson(serverName, version, ListParams.includeDeleted(includeDeleted)).map(ServerApi::json);
-    }
-
-    @PATCH
-    @Path("/servers/{serverName}/versions/{version}/status")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
-    @SecurityRequirement(name = "bearerAuth")
-    @Operation(summary = "Update a server version's status", description = "active, deprecated or deleted, with an"
-            + " optional statusMessage (not with active). Deleting the latest version moves latest to the highest"
-            + " remaining version. Publishers of the owning team and admins.")
-    @APIResponse(responseCode = "200", description = "The updated version")
-    @APIResponse(responseCode = "400", description = "Invalid status or message")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The caller's teams do not own this namespace")
-    @APIResponse(responseCode = "404", description = "Server version not found")
-    @APIResponse(responseCode = "422", description = "Nothing to change")
-    public ServerResponse updateVersionStatus(@PathParam("serverName") String serverName,
-            @PathParam("version") String version, StatusUpdateRequest request) {
-        return statuses.updateVersion(serverName, version, request);
-    }
-
-    @PATCH
-    @Path("/servers/{serverName}/status")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.PUBLISHER, Roles.ADMIN})
-    @SecurityRequirement(name = "bearerAuth")
-    @Operation(summary = "Update the status of all versions of a server", description = "In one transaction.")
-    @APIResponse(responseCode = "200", description = "The versions that changed")
-    @APIResponse(responseCode = "400", description = "Invalid status or message")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The caller's teams do not own this namespace")
-    @APIResponse(responseCode = "404", description = "Server not found")
-    @APIResponse(responseCode = "422", description = "Nothing to change")
-    public AllVersionsStatusResponse updateAllStatus(@PathParam("serverName") String serverName,
-            StatusUpdateRequest request) {
-        return statuses.updateAll(serverName, request);
     }
 
     private static Response json(byte[] body) {

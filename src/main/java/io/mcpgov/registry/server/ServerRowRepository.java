@@ -2,8 +2,6 @@ package io.mcpgov.registry.server;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.All;
-import io.mcpgov.registry.policy.ListingGate;
-import io.mcpgov.registry.policy.ListingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.StoredJson;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.policy.ListingGate;
-import io.mcpgov.registry.policy.ListingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.classification.ToolClassification;
 import io.mcpgov.registry.database.LongWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -139,7 +140,7 @@ public class EntitlementReport {
                     null, null, null);
         }
         String classification = rs.getString(9);
-        boolean destructive = Classification.DESTRUCTIVE.wire().equals(classification);
+        boolean destructive = ToolClassification.DESTRUCTIVE.wire().equals(classification);
         List<String> findings = findingIds(rs.getString(18));
         ReviewState approval = ToolEntitlement.approval(destructive, !findings.isEmpty(), rs.getString(13));
         OffsetDateTime decidedAt = rs.getObject(16, OffsetDateTime.class);

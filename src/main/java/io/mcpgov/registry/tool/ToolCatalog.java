@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.mcpgov.registry.classification.ToolClassification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public class ToolCatalog {
         List<ToolEntitlement> tools = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             String classification = (String) row[2];
-            boolean destructive = Classification.DESTRUCTIVE.wire().equals(classification);
+            boolean destructive = ToolClassification.DESTRUCTIVE.wire().equals(classification);
             String findings = (String) row[7];
             boolean flagged = !"[]".equals(findings);
             ReviewState approval = ToolEntitlement.approval(destructive, flagged, (String) row[10]);

@@ -3,6 +3,7 @@ package io.mcpgov.registry.tool;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.mcpgov.registry.classification.ToolClassification;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,7 +29,7 @@ public record ToolEntitlement(
 
     @JsonIgnore
     public boolean destructive() {
-        return Classification.DESTRUCTIVE.wire().equals(classification);
+        return ToolClassification.DESTRUCTIVE.wire().equals(classification);
     }
 
     /**

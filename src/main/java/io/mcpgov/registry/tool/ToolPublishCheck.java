@@ -1,8 +1,9 @@
 package io.mcpgov.registry.tool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.classification.AuthProfile;
+import io.mcpgov.registry.classification.ToolDeclaration;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.policy.AuthProfile;
 import io.mcpgov.registry.publish.PublishCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.classification.DeclaredTool;
+import io.mcpgov.registry.classification.ToolDeclaration;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.publish.VersionPublished;
 import io.mcpgov.registry.server.ServerVersion;

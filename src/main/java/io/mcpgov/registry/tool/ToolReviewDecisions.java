@@ -2,7 +2,7 @@ package io.mcpgov.registry.tool;
 
 import io.mcpgov.registry.decision.DecisionKind;
 import io.mcpgov.registry.decision.Involvement;
-import io.mcpgov.registry.events.EventTypes;
+import io.mcpgov.registry.outbox.EventTypes;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

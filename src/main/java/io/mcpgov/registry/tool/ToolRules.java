@@ -1,7 +1,9 @@
 package io.mcpgov.registry.tool;
 
+import io.mcpgov.registry.classification.DeclaredTool;
+import io.mcpgov.registry.classification.OAuthDeclaration;
+import io.mcpgov.registry.classification.ToolDeclaration;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.policy.OAuthDeclaration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.tool;
 
+import io.mcpgov.registry.classification.ToolClassification;
 import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.server.ServerVersionRepository.VersionRef;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +79,7 @@ public class ToolStore {
                 FROM tool_set ts LEFT JOIN server_tool st ON st.server_version_id = ts.server_version_id
                 WHERE ts.server_version_id = ? ORDER BY st.position""", ps -> ps.setLong(1, versionId),
                 rs -> new Row(rs.getBoolean(1), rs.getString(2) == null ? null
-                        : new ToolSnapshot(rs.getString(2), Classification.fromWire(rs.getString(3)).orElseThrow(),
+                        : new ToolSnapshot(rs.getString(2), ToolClassification.fromWire(rs.getString(3)).orElseThrow(),
                                 scopes.apply(rs.getString(4)), rs.getString(5))));
         if (rows.isEmpty() || !rows.get(0).declared()) {
             return Optional.empty();

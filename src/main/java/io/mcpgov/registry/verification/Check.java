@@ -1,5 +1,7 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.outbound.Observed;
+
 /**
  * The checks this verifier applies: the E, P and A rules of the verification spec (sections 1 to 3) and the D drift
  * rules between what the publisher declared and what the server shows. {@code revision} is where the rule, at its

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.verification;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpgov.registry.outbound.Observed;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.mcpgov.registry.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpgov.registry.outbound.Observed;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.outbound.FetchFailure;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.outbound.SafeFetcher;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;

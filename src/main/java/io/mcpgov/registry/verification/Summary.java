@@ -1,5 +1,6 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.outbound.Observed;
 import java.util.List;
 
 /**

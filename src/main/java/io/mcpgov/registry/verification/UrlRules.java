@@ -1,5 +1,6 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.outbound.AddressClassifier;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -56,12 +57,6 @@ final class UrlRules {
         if (uri.getHost().equalsIgnoreCase("localhost")) {
             return true;
         }
-        try {
-            ProbeTarget target = ProbeTarget.parse(uri.toString());
-            return target.literal() != null
-                    && AddressClassifier.classify(target.literal()) == AddressCategory.LOOPBACK;
-        } catch (UrlRefusedException e) {
-            return false;
-        }
+        return AddressClassifier.isLoopbackLiteral(uri.toString());
     }
 }

@@ -40,21 +40,13 @@ public interface VerificationConfig {
     @WithDefault("20s")
     Duration budget();
 
-    /** Limit of one HTTP request: connection set-up. */
-    @WithDefault("3s")
-    Duration connectTimeout();
-
-    /** Limit of one HTTP request: everything, redirects and body included. */
+    /** Limit of one probe: everything, redirects and body included (its connection set-up is the outbound client's). */
     @WithDefault("5s")
     Duration requestTimeout();
 
     /** Bytes read from one response at most. */
     @WithDefault("262144")
     int maxResponseBytes();
-
-    /** Development only: probe plain http and loopback addresses (never in production). */
-    @WithDefault("false")
-    boolean allowHttpLoopback();
 
     enum ListingPolicy {
         /** Never hide for verification; findings are shown as warnings. */

@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,10 +43,13 @@ public class VerificationResource {
     private final ObjectMapper json;
     private final HiddenEntries entries;
     private final CallerBudgets budgets;
+    private final Duration budget;
 
     VerificationResource(ServerReadService reads, ServerVersionRepository versions, VerificationService service,
-            VerificationStore store, Caller caller, ObjectMapper json, HiddenEntries entries, CallerBudgets budgets) {
+            VerificationStore store, Caller caller, ObjectMapper json, HiddenEntries entries, CallerBudgets budgets,
+            VerificationConfig config) {
         this.entries = entries;
+        this.budget = config.budget();
         this.budgets = budgets;
         this.reads = reads;
         this.versions = versions;
@@ -87,7 +91,7 @@ public class VerificationResource {
                     + " team, reviewers and admins may ask for a check.", List.of(new Violation("namespace-not-owned",
                     "", "The server is owned by another team."))));
         }
-        try (CallerBudgets.Slot slot = budgets.verifyNowSlot(CallerKey.token(caller.subject(), caller.clientId()))) {
+        try (CallerBudgets.Slot slot = budgets.verifyNowSlot(CallerKey.token(caller.subject(), caller.clientId()), budget)) {
             VerificationView view = service.verifyNow(entry.id);
             return new VerificationDetail(entry.name, entry.version, view, store.lastResults(entry.id));
         }

@@ -1,6 +1,11 @@
 package io.mcpgov.registry.verification;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mcpgov.registry.outbound.FetchFailure;
+import io.mcpgov.registry.outbound.FetchRequest;
+import io.mcpgov.registry.outbound.FetchResult;
+import io.mcpgov.registry.outbound.Observed;
+import io.mcpgov.registry.outbound.SafeFetcher;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

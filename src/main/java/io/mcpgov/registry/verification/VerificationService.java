@@ -1,8 +1,8 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.classification.RemoteAuth;
 import io.mcpgov.registry.common.Shutdown;
 import io.mcpgov.registry.common.Times;
-import io.mcpgov.registry.policy.RemoteAuth;
 import io.mcpgov.registry.publish.VersionPublished;
 import io.mcpgov.registry.publish.VersionStoring;
 import io.quarkus.arc.Arc;

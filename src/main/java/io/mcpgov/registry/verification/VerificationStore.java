@@ -1,13 +1,13 @@
 package io.mcpgov.registry.verification;
 
-import io.mcpgov.registry.events.EventTypes;
-import io.mcpgov.registry.events.GovernanceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.classification.AuthProfile;
 import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.common.Times;
-import io.mcpgov.registry.policy.AuthProfile;
+import io.mcpgov.registry.outbox.EventTypes;
+import io.mcpgov.registry.outbox.GovernanceEvents;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.mcpgov.registry.verification;
 
-import io.mcpgov.registry.policy.AuthProfile;
-import io.mcpgov.registry.policy.AuthType;
-import io.mcpgov.registry.policy.OAuthDeclaration;
-import io.mcpgov.registry.policy.RemoteAuth;
+import io.mcpgov.registry.classification.AuthProfile;
+import io.mcpgov.registry.classification.AuthType;
+import io.mcpgov.registry.classification.OAuthDeclaration;
+import io.mcpgov.registry.classification.RemoteAuth;
 import java.util.List;
 
 /** One version's remotes, with the publisher's OAuth declaration for those it applies to. */

@@ -1,5 +1,8 @@
 package io.mcpgov.registry.verification;
 
+import io.mcpgov.registry.outbound.FetchSettings;
+import io.mcpgov.registry.outbound.OutboundConfig;
+import io.mcpgov.registry.outbound.SafeFetcher;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -15,11 +18,10 @@ public class VerifierBeans {
 
     @Produces
     @Singleton
-    SafeFetcher fetcher(Vertx vertx, VerificationConfig config) {
-        FetchSettings settings = FetchSettings.defaults()
-                .withAllowHttpLoopback(config.allowHttpLoopback())
+    SafeFetcher fetcher(Vertx vertx, VerificationConfig config, OutboundConfig outbound) {
+        FetchSettings settings = FetchSettings.of(outbound)
                 .withMaxBodyBytes(config.maxResponseBytes())
-                .withTimeouts(config.connectTimeout(), config.requestTimeout());
+                .withTotalTimeout(config.requestTimeout());
         return new SafeFetcher(vertx, settings);
     }
 

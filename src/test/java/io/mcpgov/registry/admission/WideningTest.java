@@ -3,7 +3,7 @@ package io.mcpgov.registry.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mcpgov.registry.tool.Classification;
+import io.mcpgov.registry.classification.ToolClassification;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +22,11 @@ class WideningTest {
     /** A version that agents reach through one OAuth remote, one package without a secret, two scopes, two tools. */
     private static Reach baseline() {
         return new Reach(Map.of(REMOTE, "oauth2"), Map.of(PACKAGE, "none"), Set.of("weather.read", "weather.write"),
-                Map.of("get_forecast", Classification.READ_ONLY, "set_alert", Classification.WRITE));
+                Map.of("get_forecast", ToolClassification.READ_ONLY, "set_alert", ToolClassification.WRITE));
     }
 
     private static Reach with(Map<String, String> remotes, Map<String, String> packages, Set<String> scopes,
-            Map<String, Classification> tools) {
+            Map<String, ToolClassification> tools) {
         return new Reach(remotes, packages, scopes, tools);
     }
 
@@ -157,7 +157,7 @@ class WideningTest {
     void toolAddedForANewTool() {
         Reach b = baseline();
         List<JsonNode> found = Widening.between(b, with(b.remotes(), b.packages(), b.scopes(),
-                plus(b.tools(), "list_alerts", Classification.READ_ONLY)));
+                plus(b.tools(), "list_alerts", ToolClassification.READ_ONLY)));
         assertThat(found).hasSize(1);
         assertThat(found.get(0).get("rule").asText()).isEqualTo("tool-added");
         assertThat(found.get(0).get("subject").asText()).isEqualTo("list_alerts");
@@ -174,7 +174,7 @@ class WideningTest {
     void toolMoreDangerousWhenAToolGainsDanger() {
         Reach b = baseline();
         List<JsonNode> found = Widening.between(b, with(b.remotes(), b.packages(), b.scopes(),
-                plus(b.tools(), "get_forecast", Classification.DESTRUCTIVE)));
+                plus(b.tools(), "get_forecast", ToolClassification.DESTRUCTIVE)));
         assertThat(found).hasSize(1);
         assertThat(found.get(0).get("rule").asText()).isEqualTo("tool-more-dangerous");
         assertThat(found.get(0).get("subject").asText()).isEqualTo("get_forecast");
@@ -185,7 +185,7 @@ class WideningTest {
     void toolMoreDangerousNotWhenAToolLosesDanger() {
         Reach b = baseline();
         assertThat(rules(b, with(b.remotes(), b.packages(), b.scopes(),
-                plus(b.tools(), "set_alert", Classification.READ_ONLY)))).doesNotContain("tool-more-dangerous")
+                plus(b.tools(), "set_alert", ToolClassification.READ_ONLY)))).doesNotContain("tool-more-dangerous")
                 .isEmpty();
     }
 
@@ -196,7 +196,7 @@ class WideningTest {
         scopes.add("weather.admin");
         Reach wider = with(plus(Map.of(REMOTE, "none"), OTHER_REMOTE, "oauth2"),
                 plus(Map.of(PACKAGE, "api-key"), OTHER_PACKAGE, "none"), scopes,
-                plus(plus(b.tools(), "get_forecast", Classification.WRITE), "purge", Classification.DESTRUCTIVE));
+                plus(plus(b.tools(), "get_forecast", ToolClassification.WRITE), "purge", ToolClassification.DESTRUCTIVE));
         assertThat(rules(b, wider)).containsExactlyInAnyOrder("auth-changed", "remote-added", "package-auth-changed",
                 "package-added", "scope-added", "tool-more-dangerous", "tool-added");
     }

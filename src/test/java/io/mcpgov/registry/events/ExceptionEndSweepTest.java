@@ -7,6 +7,7 @@ import static io.mcpgov.registry.support.Api.X;
 import static io.mcpgov.registry.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpgov.registry.outbox.EventTypes;
 import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.Docs;
 import io.mcpgov.registry.support.RegistryTest;

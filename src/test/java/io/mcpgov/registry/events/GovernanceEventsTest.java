@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.mcpgov.registry.outbox.EventTypes;
 import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.Docs;
 import io.mcpgov.registry.support.RegistryTest;

@@ -10,7 +10,7 @@ import static io.mcpgov.registry.support.Api.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpgov.registry.policy.SecretScanner;
+import io.mcpgov.registry.classification.scan.SecretScanner;
 import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.LogCapture;
 import io.mcpgov.registry.support.RegistryTest;

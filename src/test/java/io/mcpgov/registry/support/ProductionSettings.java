@@ -22,7 +22,7 @@ public class ProductionSettings implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "registry.publish.allow-http-loopback", "false",
-                "registry.verification.allow-http-loopback", "false",
+                "registry.outbound.allow-http-loopback", "false",
                 "registry.console.secure-cookies", "true",
                 "registry.verification.scan-every", "1s",
                 "registry.verification.interval", VERIFICATION_INTERVAL_SECONDS + "s",

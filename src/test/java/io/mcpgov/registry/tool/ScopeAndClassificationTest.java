@@ -2,6 +2,7 @@ package io.mcpgov.registry.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpgov.registry.classification.ToolClassification;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,27 +35,27 @@ class ScopeAndClassificationTest {
 
     @Test
     void classificationFollowsTheHints() {
-        assertThat(Classification.of(true, true)).isEqualTo(Classification.READ_ONLY);
-        assertThat(Classification.of(true, false)).isEqualTo(Classification.READ_ONLY);
-        assertThat(Classification.of(false, false)).isEqualTo(Classification.WRITE);
-        assertThat(Classification.of(false, true)).isEqualTo(Classification.DESTRUCTIVE);
+        assertThat(ToolClassification.of(true, true)).isEqualTo(ToolClassification.READ_ONLY);
+        assertThat(ToolClassification.of(true, false)).isEqualTo(ToolClassification.READ_ONLY);
+        assertThat(ToolClassification.of(false, false)).isEqualTo(ToolClassification.WRITE);
+        assertThat(ToolClassification.of(false, true)).isEqualTo(ToolClassification.DESTRUCTIVE);
     }
 
     @Test
     void classificationsAreOrderedByDanger() {
-        assertThat(Classification.DESTRUCTIVE.moreDangerousThan(Classification.WRITE)).isTrue();
-        assertThat(Classification.WRITE.moreDangerousThan(Classification.READ_ONLY)).isTrue();
-        assertThat(Classification.WRITE.moreDangerousThan(Classification.WRITE)).isFalse();
-        assertThat(Classification.READ_ONLY.moreDangerousThan(Classification.DESTRUCTIVE)).isFalse();
+        assertThat(ToolClassification.DESTRUCTIVE.moreDangerousThan(ToolClassification.WRITE)).isTrue();
+        assertThat(ToolClassification.WRITE.moreDangerousThan(ToolClassification.READ_ONLY)).isTrue();
+        assertThat(ToolClassification.WRITE.moreDangerousThan(ToolClassification.WRITE)).isFalse();
+        assertThat(ToolClassification.READ_ONLY.moreDangerousThan(ToolClassification.DESTRUCTIVE)).isFalse();
     }
 
     @Test
     void classificationsHaveWireNames() {
-        assertThat(Classification.fromWire("read-only")).contains(Classification.READ_ONLY);
-        assertThat(Classification.fromWire("write")).contains(Classification.WRITE);
-        assertThat(Classification.fromWire("destructive")).contains(Classification.DESTRUCTIVE);
-        assertThat(Classification.fromWire("DESTRUCTIVE")).isEmpty();
-        assertThat(Classification.fromWire(null)).isEmpty();
-        assertThat(Classification.DESTRUCTIVE.wire()).isEqualTo("destructive");
+        assertThat(ToolClassification.fromWire("read-only")).contains(ToolClassification.READ_ONLY);
+        assertThat(ToolClassification.fromWire("write")).contains(ToolClassification.WRITE);
+        assertThat(ToolClassification.fromWire("destructive")).contains(ToolClassification.DESTRUCTIVE);
+        assertThat(ToolClassification.fromWire("DESTRUCTIVE")).isEmpty();
+        assertThat(ToolClassification.fromWire(null)).isEmpty();
+        assertThat(ToolClassification.DESTRUCTIVE.wire()).isEqualTo("destructive");
     }
 }

@@ -2,6 +2,7 @@ package io.mcpgov.registry.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcpgov.registry.classification.ToolClassification;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,18 +12,18 @@ class ScopePlannerTest {
             "https://w.example.com/.well-known/oauth-protected-resource/mcp", List.of("https://login.example.com"),
             List.of("base", "w.read", "w.write", "w.delete", "w.extra"), List.of("base"));
 
-    private static ToolEntitlement tool(String name, Classification c, String approval, boolean available, String... scopes) {
+    private static ToolEntitlement tool(String name, ToolClassification c, String approval, boolean available, String... scopes) {
         return new ToolEntitlement(name, null, c.wire(), false, true, List.of(scopes), "h-" + name, null, approval,
                 available, null, null);
     }
 
     private static final List<ToolEntitlement> TOOLS = List.of(
-            tool("get", Classification.READ_ONLY, "not-required", true, "w.read"),
-            tool("list", Classification.READ_ONLY, "not-required", true, "w.read"),
-            tool("put", Classification.WRITE, "not-required", true, "w.write", "w.extra"),
-            tool("wipe", Classification.DESTRUCTIVE, "pending", false, "w.delete"),
-            tool("purge", Classification.DESTRUCTIVE, "approved", true, "w.delete"),
-            tool("flagged", Classification.WRITE, "rejected", false, "w.write"));
+            tool("get", ToolClassification.READ_ONLY, "not-required", true, "w.read"),
+            tool("list", ToolClassification.READ_ONLY, "not-required", true, "w.read"),
+            tool("put", ToolClassification.WRITE, "not-required", true, "w.write", "w.extra"),
+            tool("wipe", ToolClassification.DESTRUCTIVE, "pending", false, "w.delete"),
+            tool("purge", ToolClassification.DESTRUCTIVE, "approved", true, "w.delete"),
+            tool("flagged", ToolClassification.WRITE, "rejected", false, "w.write"));
 
     @Test
     void planIsTheUnionOfTheToolsScopesAndTheServersRequiredScopes() {
@@ -70,7 +71,7 @@ class ScopePlannerTest {
 
     @Test
     void aToolWithoutScopeIsRefused() {
-        List<ToolEntitlement> tools = List.of(tool("free", Classification.WRITE, "not-required", true));
+        List<ToolEntitlement> tools = List.of(tool("free", ToolClassification.WRITE, "not-required", true));
         ScopePlan plan = ScopePlanner.plan("s", "1", null, tools, List.of("free"));
         assertThat(plan.refusals()).extracting(ScopePlan.Refusal::ruleId).containsExactly(ScopePlanner.NO_SCOPE);
         assertThat(plan.resource()).isNull();

@@ -3,8 +3,10 @@ package io.mcpgov.registry.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.classification.DeclaredTool;
+import io.mcpgov.registry.classification.OAuthDeclaration;
+import io.mcpgov.registry.classification.ToolDeclaration;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.policy.OAuthDeclaration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -18,6 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.mcpgov.registry.outbound.FetchFailure;
+import io.mcpgov.registry.outbound.FetchSettings;
+import io.mcpgov.registry.outbound.FixedResolver;
+import io.mcpgov.registry.outbound.SafeFetcher;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,6 +7,8 @@ import io.mcpgov.registry.publish.validation.rules.GovernanceDeclarationRule;
 import io.mcpgov.registry.publish.validation.rules.GovernanceOauthHttpsRule;
 import io.mcpgov.registry.publish.validation.rules.GovernanceOauthRemoteRule;
 import io.mcpgov.registry.publish.validation.rules.IconSrcHttpsRule;
+import io.mcpgov.registry.publish.validation.rules.JsonSchemaCheck;
+import io.mcpgov.registry.publish.validation.rules.KnownSchemas;
 import io.mcpgov.registry.publish.validation.rules.NameFormatRule;
 import io.mcpgov.registry.publish.validation.rules.NamedArgumentNameRule;
 import io.mcpgov.registry.publish.validation.rules.NamedArgumentValueRule;

@@ -1,9 +1,8 @@
 package io.mcpgov.registry.publish.validation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.classification.GovernanceMeta;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.policy.GovernanceMeta;
-import io.mcpgov.registry.publish.validation.JsonSchemaCheck;
 
 /**
  * The governance declaration, when present, matches governance.schema.json (rule ids {@code governance-<keyword>},

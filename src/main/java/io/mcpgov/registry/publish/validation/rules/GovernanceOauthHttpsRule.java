@@ -1,8 +1,8 @@
 package io.mcpgov.registry.publish.validation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.classification.GovernanceMeta;
 import io.mcpgov.registry.common.Pointers;
-import io.mcpgov.registry.policy.GovernanceMeta;
 import java.util.Optional;
 
 /**

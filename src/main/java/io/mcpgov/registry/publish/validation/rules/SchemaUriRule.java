@@ -1,7 +1,6 @@
 package io.mcpgov.registry.publish.validation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mcpgov.registry.publish.validation.KnownSchemas;
 
 /** {@code $schema} must name a known server.json schema; older official ones are accepted with a warning. */
 public final class SchemaUriRule implements SemanticRule {

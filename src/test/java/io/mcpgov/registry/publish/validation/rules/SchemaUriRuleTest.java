@@ -9,7 +9,6 @@ import static io.mcpgov.registry.testing.Fixtures.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpgov.registry.publish.validation.KnownSchemas;
 import io.mcpgov.registry.publish.validation.ServerJsonValidator;
 import io.mcpgov.registry.publish.validation.ValidationReport;
 import io.mcpgov.registry.publish.validation.ValidationSettings;

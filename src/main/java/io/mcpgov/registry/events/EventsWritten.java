@@ -1,5 +1,0 @@
-package io.mcpgov.registry.events;
-
-/** Fired when a transaction appended events; observed after commit to start delivery at once. */
-public record EventsWritten() {
-}

@@ -1,0 +1,83 @@
+package io.mcpgov.registry.outbox;
+
+import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.server.ServerRow;
+import io.mcpgov.registry.server.ServerRowRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Announces when versions become listed or hidden: after a change, it reads the affected versions through the
+ * listing gate (in the same transaction, so it sees the change) and compares with what was last announced.
+ */
+@ApplicationScoped
+public class ListingReconciler {
+
+    private final ServerRowRepository rows;
+    private final EventOutbox outbox;
+    private final AuditLog audit;
+
+    ListingReconciler(ServerRowRepository rows, EventOutbox outbox, AuditLog audit) {
+        this.audit = audit;
+        this.rows = rows;
+        this.outbox = outbox;
+    }
+
+    /** @param cause the audit action that may have changed their listing */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcile(List<Long> versionIds, String cause) {
+        if (versionIds.isEmpty()) {
+            return;
+        }
+        outbox.getEntityManager().flush();
+        reconcileRows(rows.byIds(versionIds), cause);
+    }
+
+    /** The same, for rows already read through the listing gate in this transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcileRows(List<ServerRow> current, String cause) {
+        Map<Long, Decision> decisions = new LinkedHashMap<>();
+        current.forEach(row -> decisions.put(row.id(), Decision.of(row)));
+        Set<Long> changed = outbox.recordListings(decisions.values().stream().map(Decision::listing).toList());
+        if (changed.isEmpty()) {
+            return;
+        }
+        audit.visibleChange();
+        List<EventOutbox.NewEvent> events = new ArrayList<>();
+        for (Decision decision : decisions.values()) {
+            if (changed.contains(decision.row().id())) {
+                events.add(decision.event(cause));
+            }
+        }
+        outbox.appendAll(events);
+    }
+
+    /** What the gate decides for one version now. */
+    private record Decision(ServerRow row, boolean listed, List<String> reasons) {
+
+        static Decision of(ServerRow row) {
+            boolean deleted = "deleted".equals(row.status());
+            return new Decision(row, row.listed() && !deleted,
+                    deleted && row.hiddenBy().isEmpty() ? List.of("deleted") : row.hiddenBy());
+        }
+
+        EventOutbox.Listing listing() {
+            return new EventOutbox.Listing(row.id(), listed, String.join(",", reasons));
+        }
+
+        EventOutbox.NewEvent event(String cause) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", row.name());
+            data.put("version", row.version());
+            data.put("listed", listed);
+            data.put("reasons", reasons);
+            data.put("cause", cause);
+            return new EventOutbox.NewEvent(listed ? EventTypes.ENTRY_LISTED : EventTypes.ENTRY_HIDDEN, row.name(), data);
+        }
+    }
+}
