@@ -32,6 +32,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -220,6 +221,11 @@ public class ReadCache {
         final Object query;
         /** Computes the answer again, to renew it; not part of what the key is. */
         final Function<Object, Object> compute;
+        /**
+         * Set on the key a read looked its answer up with when that lookup started the computation (the read then
+         * counts as a miss, however fast the answer came); not part of what the key is.
+         */
+        boolean computed;
 
         Key(long generation, long horizon, Object query, Function<Object, Object> compute) {
             this.generation = generation;
@@ -249,6 +255,8 @@ public class ReadCache {
     private final class Answers implements AsyncCacheLoader<Key, StoredAnswer> {
         final AsyncLoadingCache<Key, StoredAnswer> cache;
         final Function<byte[], StoredAnswer> keep;
+        /** Starts computing an answer the cache does not hold; one function for every read, not one per read. */
+        final BiFunction<Key, Executor, CompletableFuture<StoredAnswer>> start = (key, executor) -> computed(key);
 
         Answers(String name, long maxWeight, Weigher<Key, StoredAnswer> weigher, Function<byte[], StoredAnswer> keep,
                 Duration maxAge, Ticker ticker, MeterRegistry meters) {
@@ -274,28 +282,29 @@ public class ReadCache {
                 return onWorker(() -> write(compute.apply(query)), arrived);
             }
             Key key = new Key(reading.generation(), micros(reading.horizon()), query, compute);
-            CompletableFuture<StoredAnswer> kept = cache.getIfPresent(key);
-            if (kept != null && kept.isDone() && !kept.isCompletedExceptionally()) {
-                byte[] answer = kept.join().read();
-                if (answer != null) {
+            CompletableFuture<StoredAnswer> answer = cache.get(key, start);
+            if (!key.computed && answer.isDone() && !answer.isCompletedExceptionally()) {
+                byte[] bytes = answer.join().read();
+                if (bytes != null) {
                     hits.increment();
-                    return Uni.createFrom().item(answer);
+                    return Uni.createFrom().item(bytes);
                 }
                 // a cursor page that its ring has overwritten
-                cache.asMap().remove(key, kept);
+                cache.asMap().remove(key, answer);
+                answer = cache.get(key, start);
             }
             misses.increment();
-            CompletableFuture<StoredAnswer> computing = cache.get(key, (k, executor) -> computed(k));
             // a copy: a read that gives up waiting cancels its copy, never the computation others share
-            return inTime(Uni.createFrom().completionStage(computing.copy()).chain(stored -> {
-                byte[] answer = stored.read();
-                return answer != null ? Uni.createFrom().item(answer)
+            return inTime(Uni.createFrom().completionStage(answer.copy()).chain(stored -> {
+                byte[] computed = stored.read();
+                return computed != null ? Uni.createFrom().item(computed)
                         : Uni.createFrom().item(() -> write(compute.apply(query))).runSubscriptionOn(workers);
             }), arrived);
         }
 
         /** {@code key}'s answer, computed on a worker thread. */
         private CompletableFuture<StoredAnswer> computed(Key key) {
+            key.computed = true;
             return CompletableFuture.supplyAsync(() -> kept(write(key.compute.apply(key.query))), workers);
         }
 
