@@ -284,12 +284,13 @@ public class ReadCache {
             Key key = new Key(reading.generation(), micros(reading.horizon()), query, compute);
             CompletableFuture<StoredAnswer> answer = cache.get(key, start);
             if (!key.computed && answer.isDone() && !answer.isCompletedExceptionally()) {
-                byte[] bytes = answer.join().read();
+                StoredAnswer stored = answer.join();
+                byte[] bytes = stored instanceof StoredAnswer.Failed ? null : stored.read();
                 if (bytes != null) {
                     hits.increment();
                     return Uni.createFrom().item(bytes);
                 }
-                // a cursor page that its ring has overwritten
+                // a cursor page that its ring has overwritten, or a failure that the reads waiting for it have had
                 cache.asMap().remove(key, answer);
                 answer = cache.get(key, start);
             }
@@ -302,10 +303,26 @@ public class ReadCache {
             }), arrived);
         }
 
-        /** {@code key}'s answer, computed on a worker thread. */
+        /**
+         * {@code key}'s answer, computed on a worker thread. A computation that fails completes with a
+         * {@link StoredAnswer.Failed failure} instead of failing the future (which the cache would log), and leaves
+         * the cache once the reads that shared it have it: failures are never served to later reads.
+         */
         private CompletableFuture<StoredAnswer> computed(Key key) {
             key.computed = true;
-            return CompletableFuture.supplyAsync(() -> kept(write(key.compute.apply(key.query))), workers);
+            CompletableFuture<StoredAnswer> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return kept(write(key.compute.apply(key.query)));
+                } catch (RuntimeException e) {
+                    return new StoredAnswer.Failed(e);
+                }
+            }, workers);
+            answer.thenAccept(stored -> {
+                if (stored instanceof StoredAnswer.Failed) {
+                    cache.asMap().remove(key, answer);
+                }
+            });
+            return answer;
         }
 
         /** The answer as kept; as it is when it cannot be kept on this shelf (a page larger than its ring). */

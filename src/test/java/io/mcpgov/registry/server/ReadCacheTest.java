@@ -1,6 +1,7 @@
 package io.mcpgov.registry.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ReadCacheTest {
@@ -167,6 +172,59 @@ class ReadCacheTest {
         assertThrows(ProblemException.class, () -> read(cache, ReadCache.Shelf.ANSWERS, "a", failsFirst));
         assertEquals("[\"a\"]", read(cache, ReadCache.Shelf.ANSWERS, "a", failsFirst));
         assertEquals(2, runs.get());
+    }
+
+    @Test
+    void aFailureSharedByItsReadersIsNeitherKeptNorLoggedAsTheCachesOwn() throws Exception {
+        ReadCache cache = cache(1 << 20, 0, THREADS);
+        Logger caffeine = Logger.getLogger("com.github.benmanes.caffeine.cache");
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        caffeine.addHandler(handler);
+        try {
+            CountDownLatch computing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger runs = new AtomicInteger();
+            Function<String, Object> missing = key -> {
+                if (runs.incrementAndGet() == 1) {
+                    held(computing, release, null);
+                    throw ProblemException.notFound("Server not found.");
+                }
+                return List.of(key);
+            };
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(
+                    () -> read(cache, ReadCache.Shelf.ANSWERS, "a", missing));
+            assertTrue(computing.await(10, TimeUnit.SECONDS));
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(
+                    () -> read(cache, ReadCache.Shelf.ANSWERS, "a", missing));
+            while (count("miss") < 2) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+
+            for (CompletableFuture<String> read : List.of(first, second)) {
+                ExecutionException failed = assertThrows(ExecutionException.class, () -> read.get(10, TimeUnit.SECONDS));
+                assertInstanceOf(ProblemException.class, failed.getCause());
+            }
+            assertEquals("[\"a\"]", read(cache, ReadCache.Shelf.ANSWERS, "a", missing), "computed again");
+            assertEquals(2, runs.get());
+            assertTrue(logged.isEmpty(), () -> "logged: " + logged.get(0).getMessage());
+        } finally {
+            caffeine.removeHandler(handler);
+        }
     }
 
     @Test
