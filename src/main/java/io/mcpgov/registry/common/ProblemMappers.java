@@ -1,6 +1,9 @@
 package io.mcpgov.registry.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.mcpgov.registry.input.JsonRefusals;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -30,6 +33,11 @@ public class ProblemMappers {
         return respond(e.status(), e.title(), e.detail(), e.errors());
     }
 
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e) {
+        return Response.fromResponse(problem(e)).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e) {
         return Response.fromResponse(respond(401, "Unauthorized",
@@ -54,8 +62,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return respond(400, "Bad Request", "The request body is not the JSON this operation expects.",
-                List.of(new Violation("malformed-json", "", "The body could not be read as the expected JSON object.")));
+        if (e instanceof InvalidDefinitionException definition) {
+            return undeserializable(definition);
+        }
+        JsonRefusals.Refusal refusal = JsonRefusals.of(e);
+        return respond(refusal.status(), refusal.status() == 413 ? "Content Too Large" : "Bad Request",
+                refusal.detail(), refusal.violations());
+    }
+
+    /** A request type Jackson cannot build is a defect; declared so that Quarkus's own mapper (no body) is not chosen. */
+    @ServerExceptionMapper
+    public Response undeserializable(InvalidDefinitionException e) {
+        return internal(e);
+    }
+
+    /** Declared for this type so that it is chosen over Quarkus's own mapper, which answers without a body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -63,6 +87,13 @@ public class ProblemMappers {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json); // the JSON body reader's own wrapping of a body it could not read
+        }
+        if (status == 415) {
+            return respond(415, "Unsupported Media Type", "This operation takes a JSON body.", List.of(new Violation(
+                    "unsupported-media-type", "", "Send the body with Content-Type: application/json.")));
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(status, title, title + ".", List.of());
