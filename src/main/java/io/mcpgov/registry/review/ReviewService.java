@@ -1,6 +1,7 @@
 package io.mcpgov.registry.review;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
@@ -40,11 +41,15 @@ public class ReviewService {
     private final AuditLog audit;
     private final Caller caller;
     private final HiddenEntries entries;
+    private final ReviewOverdueRule overdue;
+    private final ChangeCounter counter;
 
     ReviewService(EntityManager em, ReviewQueries queries, OffboardedSubjects offboarded, AuditLog audit, Caller caller,
-            HiddenEntries entries) {
+            HiddenEntries entries, ReviewOverdueRule overdue, ChangeCounter counter) {
         this.entries = entries;
         this.em = em;
+        this.overdue = overdue;
+        this.counter = counter;
         this.queries = queries;
         this.offboarded = offboarded;
         this.audit = audit;
@@ -89,6 +94,7 @@ public class ReviewService {
         }
         CampaignView view = view(c, true);
         audit.record("review-campaign.created", "review-campaign", c.id.toString(), null, summary(view));
+        itemsChanged();
         return view;
     }
 
@@ -132,7 +138,15 @@ public class ReviewService {
         ReviewItemView after = queries.item(id, serverName).orElseThrow();
         audit.record(ATTESTED.equals(state) ? "review-item.attested" : "review-item.changes-flagged", "review-item",
                 id + "/" + serverName, answerState(before), answerState(after));
+        itemsChanged();
         return after;
+    }
+
+    /** The current review items changed: with {@link ReviewOverdueRule} enabled, they decide listings. */
+    private void itemsChanged() {
+        if (overdue.enabled()) {
+            counter.moveAtCommit();
+        }
     }
 
     @Transactional
