@@ -29,7 +29,6 @@ public class AuditChain {
     private static final String INSERT = "INSERT INTO audit_event (id, occurred_at, actor_subject, actor_client_id,"
             + " actor_roles, action, target_type, target_id, before, after, request_id, source_address, prev_hash, hash)"
             + " VALUES";
-    private static final String BUMP = "UPDATE registry_generation SET generation = generation + 1 WHERE id = 1";
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
@@ -40,13 +39,12 @@ public class AuditChain {
     }
 
     /**
-     * Appends {@code drafts} (their ids are ignored) in the caller's transaction, in order, and then, if
-     * {@code visibleChange}, moves the counter that discovery caches check: after the chain's lock, always, so the
-     * two locks are taken in one order. Everything under the lock is a fixed number of round trips (lock; head and
-     * ids; the rows and the counter), however many events, since the lock is held until the commit.
+     * Appends {@code drafts} (their ids are ignored) in the caller's transaction, in order. Everything under the lock
+     * is a fixed number of round trips (lock; head and ids; the rows), however many events, since the lock is held
+     * until the commit.
      */
-    public void append(List<AuditRecord> drafts, boolean visibleChange) {
-        if (drafts.isEmpty() && !visibleChange) {
+    public void append(List<AuditRecord> drafts) {
+        if (drafts.isEmpty()) {
             return;
         }
         // Not through the session: when this runs at commit, Hibernate has already flushed and let its connection go.
@@ -61,7 +59,7 @@ public class AuditChain {
                 chained.add(new Chained(record, prev, hash));
                 prev = hash;
             }
-            insert(c, chained, visibleChange);
+            insert(c, chained);
         } catch (SQLException e) {
             throw new IllegalStateException("The audit trail could not be appended", e);
         }
@@ -164,21 +162,11 @@ public class AuditChain {
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)";
     private static final int ROWS_PER_STATEMENT = 1000;
 
-    /** The events as multi-row inserts, the first one carrying the counter's move. */
-    private static void insert(Connection c, List<Chained> chained, boolean visibleChange) throws SQLException {
-        if (chained.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(BUMP)) {
-                ps.executeUpdate();
-            }
-            return;
-        }
+    /** The events as multi-row inserts. */
+    private static void insert(Connection c, List<Chained> chained) throws SQLException {
         for (int from = 0; from < chained.size(); from += ROWS_PER_STATEMENT) {
             List<Chained> part = chained.subList(from, Math.min(chained.size(), from + ROWS_PER_STATEMENT));
-            StringBuilder sql = new StringBuilder();
-            if (visibleChange && from == 0) {
-                sql.append("WITH bump AS (").append(BUMP).append(") ");
-            }
-            sql.append(INSERT);
+            StringBuilder sql = new StringBuilder(INSERT);
             for (int i = 0; i < part.size(); i++) {
                 sql.append(i == 0 ? " " : ", ").append(ROW);
             }

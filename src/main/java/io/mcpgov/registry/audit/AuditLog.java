@@ -2,17 +2,16 @@ package io.mcpgov.registry.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.common.BeforeCommit;
 import io.mcpgov.registry.common.RequestInfo;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Writes audit events. It joins the caller's transaction and refuses to run without one, so a change and its
@@ -31,10 +30,12 @@ public class AuditLog {
     private final Event<ActorActed> acted;
 
     private final TransactionSynchronizationRegistry transactions;
+    private final BeforeCommit beforeCommit;
 
     AuditLog(AuditChain chain, Caller caller, RequestInfo request, ObjectMapper json, Event<ActorActed> acted,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, BeforeCommit beforeCommit) {
         this.transactions = transactions;
+        this.beforeCommit = beforeCommit;
         this.chain = chain;
         this.caller = caller;
         this.request = request;
@@ -66,53 +67,19 @@ public class AuditLog {
     }
 
     /**
-     * This transaction changes what agents may reach in a way no event of its own says (a background check that
-     * changed a listing): discovery caches must not answer from before it.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void visibleChange() {
-        pending().visibleChange = true;
-    }
-
-    /**
      * The transaction's events, appended to the chain just before it commits (not when recorded): the chain's lock is
      * then held only for the append and the commit, and a transaction that rolls back leaves no event.
      */
-    private Pending pending() {
-        Pending pending = (Pending) transactions.getResource(Pending.class);
+    private List<AuditRecord> pending() {
+        @SuppressWarnings("unchecked")
+        List<AuditRecord> pending = (List<AuditRecord>) transactions.getResource(AuditLog.class);
         if (pending == null) {
-            Pending created = new Pending();
-            transactions.putResource(Pending.class, created);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    chain.append(created.records, created.movesCounter());
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // nothing to release: the chain's lock ends with the transaction
-                }
-            });
+            List<AuditRecord> created = new ArrayList<>();
+            transactions.putResource(AuditLog.class, created);
+            beforeCommit.once(BeforeCommit.Step.AUDIT_APPEND, () -> chain.append(created));
             pending = created;
         }
         return pending;
-    }
-
-    private static final class Pending {
-        /** Actions that change nothing agents see: they do not empty discovery caches. */
-        private static final Set<String> INVISIBLE = Set.of("authorization.denied", "verification.changed");
-
-        private final List<AuditRecord> records = new ArrayList<>();
-        private boolean visibleChange;
-
-        void add(AuditRecord record) {
-            records.add(record);
-        }
-
-        boolean movesCounter() {
-            return visibleChange || records.stream().anyMatch(r -> !INVISIBLE.contains(r.action()));
-        }
     }
 
     private String toJson(Object value) {

@@ -20,7 +20,7 @@ public class DeniedAccessLog {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AuditRecord draft) {
-        chain.append(List.of(draft), false);
+        chain.append(List.of(draft));
     }
 
     String json(Object value) {

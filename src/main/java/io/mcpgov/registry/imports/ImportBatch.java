@@ -1,6 +1,7 @@
 package io.mcpgov.registry.imports;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.database.LongWork;
@@ -32,10 +33,13 @@ class ImportBatch {
     private final AuditLog audit;
     private final GovernanceEvents events;
     private final LongWork longWork;
+    private final ChangeCounter counter;
 
     ImportBatch(PublishStore store, ServerVersionRepository versions, NamespaceService namespaces,
-            LatestBookkeeping latest, AuditLog audit, GovernanceEvents events, LongWork longWork) {
+            LatestBookkeeping latest, AuditLog audit, GovernanceEvents events, LongWork longWork,
+            ChangeCounter counter) {
         this.events = events;
+        this.counter = counter;
         this.longWork = longWork;
         this.store = store;
         this.versions = versions;
@@ -124,6 +128,7 @@ class ImportBatch {
         latest.recompute(entry.name);
         audit.record("server.status-changed", "server-version", entry.name + "@" + entry.version, before,
                 Map.of("status", entry.status, "via", "import"));
+        counter.moveAtCommit();
         changed.add(entry.id);
         page.statusUpdated();
     }

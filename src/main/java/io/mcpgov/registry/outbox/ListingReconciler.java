@@ -1,6 +1,6 @@
 package io.mcpgov.registry.outbox;
 
-import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.server.ServerRow;
 import io.mcpgov.registry.server.ServerRowRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,17 +13,18 @@ import java.util.Set;
 
 /**
  * Announces when versions become listed or hidden: after a change, it reads the affected versions through the
- * listing gate (in the same transaction, so it sees the change) and compares with what was last announced.
+ * listing gate (in the same transaction, so it sees the change) and compares with what was last announced. A listing
+ * that changed moves the change counter, so that no discovery cache answers from before it.
  */
 @ApplicationScoped
 public class ListingReconciler {
 
     private final ServerRowRepository rows;
     private final EventOutbox outbox;
-    private final AuditLog audit;
+    private final ChangeCounter counter;
 
-    ListingReconciler(ServerRowRepository rows, EventOutbox outbox, AuditLog audit) {
-        this.audit = audit;
+    ListingReconciler(ServerRowRepository rows, EventOutbox outbox, ChangeCounter counter) {
+        this.counter = counter;
         this.rows = rows;
         this.outbox = outbox;
     }
@@ -47,7 +48,7 @@ public class ListingReconciler {
         if (changed.isEmpty()) {
             return;
         }
-        audit.visibleChange();
+        counter.moveAtCommit();
         List<EventOutbox.NewEvent> events = new ArrayList<>();
         for (Decision decision : decisions.values()) {
             if (changed.contains(decision.row().id())) {

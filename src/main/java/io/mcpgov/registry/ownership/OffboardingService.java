@@ -1,6 +1,7 @@
 package io.mcpgov.registry.ownership;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
@@ -45,10 +46,13 @@ public class OffboardingService {
     private final Event<SubjectOffboarded> offboardedEvent;
     private final EventOutbox outbox;
     private final ListingReconciler listings;
+    private final ChangeCounter counter;
 
     OffboardingService(OffboardedSubjects offboarded, DecisionFlags flags, EntityManager em, AuditLog audit,
-            Caller caller, Event<SubjectOffboarded> offboardedEvent, EventOutbox outbox, ListingReconciler listings) {
+            Caller caller, Event<SubjectOffboarded> offboardedEvent, EventOutbox outbox, ListingReconciler listings,
+            ChangeCounter counter) {
         this.outbox = outbox;
+        this.counter = counter;
         this.listings = listings;
         this.offboarded = offboarded;
         this.flags = flags;
@@ -103,6 +107,10 @@ public class OffboardingService {
         List<Number> versionIds = em.createNativeQuery("SELECT id FROM server_version WHERE accountable_owner = ?1")
                 .setParameter(1, subject).getResultList();
         listings.reconcile(versionIds.stream().map(Number::longValue).toList(), "subject.offboarded");
+        if (!versionIds.isEmpty()) {
+            // their ownership member says orphaned now, hidden or not
+            counter.moveAtCommit();
+        }
 
         // one audit event per changed target; the chain's lock is taken by the first, so they come last
         for (DecisionFlag flag : created) {

@@ -3,6 +3,7 @@ package io.mcpgov.registry.ownership;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
@@ -43,11 +44,13 @@ public class OwnershipService {
     private final EntityManager em;
     private final Contacts contacts;
     private final ListingReconciler listings;
+    private final ChangeCounter counter;
 
     OwnershipService(ServerVersionRepository versions, HiddenEntries entries, KnownSubjects known,
             OffboardedSubjects offboarded, AuditLog audit, Caller caller, EntityManager em, Contacts contacts,
-            ListingReconciler listings) {
+            ListingReconciler listings, ChangeCounter counter) {
         this.listings = listings;
+        this.counter = counter;
         this.versions = versions;
         this.entries = entries;
         this.known = known;
@@ -118,6 +121,8 @@ public class OwnershipService {
         after.put("orphaned", false);
         after.put("reason", reason);
         audit.record(action, "server", name, before, after);
+        // every version names its accountable owner
+        counter.moveAtCommit();
         return view(name).orElseThrow();
     }
 
@@ -149,6 +154,7 @@ public class OwnershipService {
         versions.flush();
         contacts.set("name = ?2", name, contact);
         audit.record("ownership.contact-changed", "server", name, Contacts.state(current), Contacts.state(contact));
+        counter.moveAtCommit();
         return view(name).orElseThrow();
     }
 

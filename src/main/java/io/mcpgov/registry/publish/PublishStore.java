@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.classification.AuthProfile;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryConfig;
@@ -41,10 +42,12 @@ public class PublishStore {
     private final AdmissionControl admissionControl;
     private final GovernanceEvents events;
     private final RemoteUrls remoteUrls;
+    private final ChangeCounter counter;
 
     PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
             RegistryConfig config, Event<VersionStoring> storing, Event<VersionPublished> published,
-            AdmissionControl admissionControl, GovernanceEvents events, RemoteUrls remoteUrls) {
+            AdmissionControl admissionControl, GovernanceEvents events, RemoteUrls remoteUrls, ChangeCounter counter) {
+        this.counter = counter;
         this.storing = storing;
         this.remoteUrls = remoteUrls;
         this.events = events;
@@ -130,6 +133,8 @@ public class PublishStore {
                 server.versions() == 0));
         versions.flush();
         audit.record(auditAction, "server-version", name + "@" + version, null, summary(entry));
+        // a new version, and a latest flag that may have moved: whether or not agents see it, its owners do
+        counter.moveAtCommit();
         return entry.id;
     }
 

@@ -1,6 +1,8 @@
 package io.mcpgov.registry.publish;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
+import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
@@ -34,10 +36,13 @@ public class ServerStatusService {
     private final LatestBookkeeping latest;
     private final AuditLog audit;
     private final GovernanceEvents events;
+    private final ChangeCounter counter;
 
     ServerStatusService(ServerVersionRepository versions, ServerRowRepository rows, ServerViews views,
-            HiddenEntries entries, LatestBookkeeping latest, AuditLog audit, GovernanceEvents events) {
+            HiddenEntries entries, LatestBookkeeping latest, AuditLog audit, GovernanceEvents events,
+            ChangeCounter counter) {
         this.events = events;
+        this.counter = counter;
         this.versions = versions;
         this.rows = rows;
         this.views = views;
@@ -99,6 +104,8 @@ public class ServerStatusService {
         entry.statusChangedAt = now;
         entry.updatedAt = now;
         audit.record("server.status-changed", "server-version", entry.name + "@" + entry.version, before, state(entry));
+        // every reader of the version sees its status, listed or not
+        counter.moveAtCommit();
     }
 
     private static boolean changes(ServerVersion entry, ServerStatus status, String message) {

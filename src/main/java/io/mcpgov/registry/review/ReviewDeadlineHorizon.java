@@ -1,6 +1,6 @@
 package io.mcpgov.registry.review;
 
-import io.mcpgov.registry.server.ListingHorizon;
+import io.mcpgov.registry.change.ListingHorizon;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.review;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
@@ -38,11 +39,15 @@ public class ReviewService {
     private final AuditLog audit;
     private final Caller caller;
     private final HiddenEntries entries;
+    private final ReviewOverdueRule overdue;
+    private final ChangeCounter counter;
 
-    ReviewService(EntityManager em, ReviewQueries queries, AuditLog audit, Caller caller,
-            HiddenEntries entries) {
+    ReviewService(EntityManager em, ReviewQueries queries, AuditLog audit, Caller caller, HiddenEntries entries,
+            ReviewOverdueRule overdue, ChangeCounter counter) {
         this.entries = entries;
         this.em = em;
+        this.overdue = overdue;
+        this.counter = counter;
         this.queries = queries;
         this.audit = audit;
         this.caller = caller;
@@ -86,6 +91,7 @@ public class ReviewService {
         }
         CampaignView view = view(c, true);
         audit.record("review-campaign.created", "review-campaign", c.id.toString(), null, summary(view));
+        itemsChanged();
         return view;
     }
 
@@ -129,7 +135,15 @@ public class ReviewService {
         ReviewItemView after = queries.item(id, serverName).orElseThrow();
         audit.record(ATTESTED.equals(state) ? "review-item.attested" : "review-item.changes-flagged", "review-item",
                 id + "/" + serverName, answerState(before), answerState(after));
+        itemsChanged();
         return after;
+    }
+
+    /** The current review items changed: with {@link ReviewOverdueRule} enabled, they decide listings. */
+    private void itemsChanged() {
+        if (overdue.enabled()) {
+            counter.moveAtCommit();
+        }
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.classification.scan.SecretScanner;
 import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.common.Shutdown;
@@ -42,10 +43,12 @@ public class StoredSecretSweep {
     private final ObjectMapper json;
     private final SecretsConfig config;
     private final Shutdown shutdown;
+    private final ChangeCounter counter;
 
     StoredSecretSweep(Jdbc jdbc, SecretScanner scanner, AuditLog audit, GovernanceEvents events,
-            ObjectMapper json, SecretsConfig config, Shutdown shutdown) {
+            ObjectMapper json, SecretsConfig config, Shutdown shutdown, ChangeCounter counter) {
         this.jdbc = jdbc;
+        this.counter = counter;
         this.scanner = scanner;
         this.audit = audit;
         this.events = events;
@@ -108,6 +111,8 @@ public class StoredSecretSweep {
                 continue;
             }
             store(row.id(), after);
+            // the entry's secrets member changed, and with it, perhaps, its listing
+            counter.moveAtCommit();
             String target = row.name() + "@" + row.version();
             if (before == null) {
                 hidden++;

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.server;
 
+import io.mcpgov.registry.change.ListingHorizon;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** An approved exception that ends stops covering its versions at that moment. */

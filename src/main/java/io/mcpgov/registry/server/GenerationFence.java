@@ -1,18 +1,12 @@
 package io.mcpgov.registry.server;
 
-import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.DatabaseUnavailableException;
 import io.mcpgov.registry.database.DatabaseConfig;
-import io.quarkus.arc.All;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
- * Tells a read the registry's current change counter, read from the database by a query that started after the read
- * arrived — so a cached answer checked against it reflects every change committed before the read, on any instance.
+ * Tells a read the registry's current change counter ({@link ChangeCounter#read()}), read from the database by a query
+ * that started after the read arrived — so a cached answer checked against it reflects every change committed before
+ * the read, on any instance.
  * Concurrent reads share queries: one runs at a time, on a thread of its own, and every read that arrived while it
  * ran is answered by the next one, which keeps the database to one small query per round trip however heavy the load
  * and lets a read wait for it without holding a thread.
@@ -43,10 +37,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class GenerationFence {
 
-    private static final String MICROS = "(extract(epoch FROM %s) * 1000000)::bigint";
-
-    private final AgroalDataSource dataSource;
-    private final String sql;
+    private final ChangeCounter counter;
     private final long waitMillis;
     private final ExecutorService rounds = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "change-counter");
@@ -60,9 +51,9 @@ public class GenerationFence {
     });
 
     private final Object lock = new Object();
-    private List<CompletableFuture<Fence>> waiting = new ArrayList<>();
+    private List<CompletableFuture<ChangeCounter.Reading>> waiting = new ArrayList<>();
     /** The reads of the round whose query runs; null between rounds. */
-    private List<CompletableFuture<Fence>> inFlight;
+    private List<CompletableFuture<ChangeCounter.Reading>> inFlight;
     /** When the first read of the round in flight, and of those waiting, arrived ({@link System#nanoTime()}). */
     private long inFlightSince;
     private long waitingSince;
@@ -73,25 +64,19 @@ public class GenerationFence {
     private boolean watched;
 
     @Inject
-    GenerationFence(AgroalDataSource dataSource, @All List<ListingHorizon> horizons, DatabaseConfig database) {
-        this(dataSource, horizons, database.networkTimeout());
+    GenerationFence(ChangeCounter counter, DatabaseConfig database) {
+        this(counter, database.networkTimeout());
     }
 
     /** {@code wait}: longest a read waits for the counter before it is failed. */
-    GenerationFence(AgroalDataSource dataSource, List<ListingHorizon> horizons, Duration wait) {
-        this.dataSource = dataSource;
+    GenerationFence(ChangeCounter counter, Duration wait) {
+        this.counter = counter;
         this.waitMillis = Math.max(1, wait.toMillis());
-        String horizon = horizons.isEmpty() ? "NULL::timestamptz" : horizons.size() == 1
-                ? horizons.get(0).nextChangeSql()
-                : horizons.stream().map(ListingHorizon::nextChangeSql).collect(Collectors.joining(", ", "LEAST(", ")"));
-        // times as epoch microseconds: cheaper to read than timestamps, on the hottest query of the registry
-        this.sql = "SELECT generation, " + MICROS.formatted("now()") + ", " + MICROS.formatted(horizon)
-                + " FROM registry_generation WHERE id = 1";
     }
 
     /** The counter from a query that starts after this call; completed on the fence's thread. */
-    public CompletionStage<Fence> next() {
-        CompletableFuture<Fence> read = new CompletableFuture<>();
+    public CompletionStage<ChangeCounter.Reading> next() {
+        CompletableFuture<ChangeCounter.Reading> read = new CompletableFuture<>();
         boolean start;
         synchronized (lock) {
             if (stopped) {
@@ -130,7 +115,7 @@ public class GenerationFence {
     }
 
     /** {@link #next()}, waited for. */
-    public Fence current() {
+    public ChangeCounter.Reading current() {
         try {
             return next().toCompletableFuture().join();
         } catch (CompletionException e) {
@@ -140,7 +125,7 @@ public class GenerationFence {
 
     private void runRounds() {
         while (true) {
-            List<CompletableFuture<Fence>> round;
+            List<CompletableFuture<ChangeCounter.Reading>> round;
             synchronized (lock) {
                 if (waiting.isEmpty()) {
                     running = false;
@@ -152,9 +137,9 @@ public class GenerationFence {
                 // a read's wait counts from its arrival, the round it waited for included
                 inFlightSince = waitingSince;
             }
-            Fence fence;
+            ChangeCounter.Reading reading;
             try {
-                fence = query();
+                reading = query();
             } catch (Throwable e) {
                 // the thread goes on: the next round may succeed, and no read is left waiting
                 roundEnded();
@@ -162,7 +147,7 @@ public class GenerationFence {
                 continue;
             }
             roundEnded();
-            round.forEach(read -> read.complete(fence));
+            round.forEach(read -> read.complete(reading));
         }
     }
 
@@ -179,7 +164,7 @@ public class GenerationFence {
      * reads whose round has not begun in time.
      */
     private void stallIfLate() {
-        List<CompletableFuture<Fence>> failed;
+        List<CompletableFuture<ChangeCounter.Reading>> failed;
         synchronized (lock) {
             long now = System.nanoTime();
             long limit = TimeUnit.MILLISECONDS.toNanos(waitMillis);
@@ -214,7 +199,7 @@ public class GenerationFence {
 
     /** Fails every read waiting for a round that will not run. */
     private void failWaiting(Throwable cause) {
-        List<CompletableFuture<Fence>> refused;
+        List<CompletableFuture<ChangeCounter.Reading>> refused;
         synchronized (lock) {
             running = false;
             refused = waiting;
@@ -232,21 +217,7 @@ public class GenerationFence {
     }
 
     /** One round's query; package-private so that tests can stand in for the database. */
-    Fence query() {
-        // prepared, so that the driver keeps it parsed and the server keeps it planned on each pooled connection
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            long generation = rs.getLong(1);
-            Instant now = micros(rs.getLong(2));
-            long horizon = rs.getLong(3);
-            return new Fence(generation, now, rs.wasNull() ? null : micros(horizon));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the change counter failed", e);
-        }
-    }
-
-    private static Instant micros(long epochMicros) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L), Math.floorMod(epochMicros, 1_000_000L) * 1000);
+    ChangeCounter.Reading query() {
+        return counter.read();
     }
 }

@@ -2,11 +2,16 @@ package io.mcpgov.registry.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.Weigher;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.DatabaseUnavailableException;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -19,36 +24,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Serialised discovery answers, kept per instance and served only while nothing has changed: an answer is valid for
- * the change counter it was computed under and until the earliest listing horizon then known (an exception's end).
- * Every read first asks the {@link GenerationFence}, so a change committed on any instance, or a horizon passing, is
- * seen by the next read; the cache saves the query and the serialisation, never correctness.
+ * Serialised discovery answers, kept per instance in Caffeine caches and served only while nothing has changed: an
+ * answer is kept under the change counter and the listing horizon it was computed under, beside its query, so a read
+ * finds it only while the database still names that counter and horizon. Every read first asks the
+ * {@link GenerationFence}, so a change committed on any instance, or a horizon passing, is seen by the next read; the
+ * cache saves the query and the serialisation, never correctness. docs/read-cache.md explains the whole design.
  * <p>
- * An answer read when half of its {@code max-age} has passed is computed again in the background while the kept one,
- * still valid, is served: answers that are read often are renewed before they expire, instead of all their readers
- * waiting for the query together when they do. Only answers valid for the current counter are renewed, and the
- * renewed answer carries the counter read before its query, as any other.
+ * Caffeine does the rest: readers that miss the same answer under the same counter share one computation (the cache
+ * holds the computation in flight), answers are evicted by their weight in bytes, an answer read once half of
+ * {@code max-age} has passed is renewed in the background while the kept one is served ({@code refreshAfterWrite}),
+ * and its statistics are bound to Micrometer. Answers of an older counter are never asked for again and leave as
+ * the cache needs room, or at {@code max-age}.
  * <p>
- * Pages reached through a cursor are kept on a {@link Shelf shelf} of their own, with its own share of the memory: a
- * client walking the whole list (a sync, a crawler) reads each page many times in a short while and then not again,
- * which makes such pages look popular to the cache while they last; kept with the other answers, they would push out
- * the first pages, searches and single versions that agents ask for all the time. Their bytes are kept in a
- * {@link PageRing}, allocated once, so that the bytes of such pages never reach the old generation.
+ * Two parts are the registry's own, both behind {@link StoredAnswer}: small answers are kept compressed with a
+ * dictionary learned from recent answers ({@link AnswerCompression}), and list pages reached through a cursor are kept
+ * on a {@link Shelf shelf} of their own, with its own share of the memory, in a {@link PageRing} allocated once.
  */
 @Startup
 @ApplicationScoped
@@ -58,58 +62,70 @@ public class ReadCache {
     public enum Shelf {
         /** Answers asked for directly: first pages, searches, one server's versions, one version. */
         ANSWERS,
-        /** List pages reached through a cursor. */
+        /**
+         * List pages reached through a cursor. A client walking the whole list (a sync, a crawler) reads each page
+         * many times within seconds and then not again: kept with the other answers, such pages would push out the
+         * first pages, searches and single versions that agents ask for all the time.
+         */
         CURSOR_PAGES
     }
 
     private static final Logger LOG = Logger.getLogger(ReadCache.class);
     /** Renewals waiting for the background thread; beyond them an answer is left to expire and be computed by a read. */
     private static final int QUEUED_RENEWALS = 256;
-
     /**
-     * Discovery reads answered by the cache, by result: {@code hit} (from memory) or {@code miss} (computed); and
-     * {@code renewal}: answers computed again in the background before they expire.
+     * Discovery reads answered by the cache, by result: {@code hit} (from memory) or {@code miss} (computed, or waited
+     * for while another read computed it); and {@code renewal}: answers computed again in the background.
      */
     static final String METER = "registry.read.cache";
-    /** Memory taken by an entry besides its key and answer: the entry and the cache's node. */
-    private static final int ENTRY_OVERHEAD = 64;
+    /** Memory taken by an entry besides its query and answer: the cache's node, the key and the answer's future. */
+    private static final int ENTRY_OVERHEAD = 128;
+    private static final long NO_HORIZON = Long.MIN_VALUE;
 
     private final GenerationFence fence;
     private final ObjectMapper json;
-    private final boolean enabled;
-    private final Map<Shelf, ShelfAnswers> shelves = new EnumMap<>(Shelf.class);
+    private final Executor renewer;
+    private final Executor workers;
+    private final Map<Shelf, Answers> shelves = new EnumMap<>(Shelf.class);
     // plain adders read by the meter registry when scraped: a registry counter's increment costs more than the hit
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private final LongAdder renewals = new LongAdder();
-    private final Duration renewAfter;
-    private final Executor renewer;
-    private final Executor workers;
-    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
-    private final Map<String, Computing> computing = new ConcurrentHashMap<>();
-    private final AnswerCompression compression = new AnswerCompression();
 
     @Inject
     ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters) {
-        this(fence, json, config, meters, renewalThread(), task -> Infrastructure.getDefaultWorkerPool().execute(task));
+        this(fence, json, config, meters, renewalThread(), task -> Infrastructure.getDefaultWorkerPool().execute(task),
+                Ticker.systemTicker());
     }
 
-    /** {@code workers} compute the answers reads miss; {@code renewer} renews answers in the background. */
+    /**
+     * {@code workers} compute the answers reads miss; {@code renewer} renews answers in the background; {@code ticker}
+     * is the clock of {@code max-age}.
+     */
     ReadCache(GenerationFence fence, ObjectMapper json, ReadCacheConfig config, MeterRegistry meters, Executor renewer,
-            Executor workers) {
+            Executor workers, Ticker ticker) {
         this.fence = fence;
+        this.json = json;
         this.renewer = renewer;
         this.workers = workers;
-        this.renewAfter = config.maxAge().dividedBy(2);
         FunctionCounter.builder(METER, hits, LongAdder::sum).tag("result", "hit").register(meters);
         FunctionCounter.builder(METER, misses, LongAdder::sum).tag("result", "miss").register(meters);
         FunctionCounter.builder(METER, renewals, LongAdder::sum).tag("result", "renewal").register(meters);
-        this.json = json;
-        this.enabled = config.enabled();
         long cursorPages = cursorPagesMaxBytes(config);
-        shelves.put(Shelf.ANSWERS, new ShelfAnswers(config.maxBytes() - cursorPages, config.maxAge(), null));
-        shelves.put(Shelf.CURSOR_PAGES, new ShelfAnswers(cursorPages, config.maxAge(),
-                enabled && cursorPages > 0 ? new PageRing((int) cursorPages) : null));
+        if (config.enabled()) {
+            AnswerCompression compression = new AnswerCompression();
+            shelves.put(Shelf.ANSWERS, new Answers("discovery-answers", config.maxBytes() - cursorPages,
+                    ReadCache::weight, answer -> StoredAnswer.of(answer, compression), config.maxAge(), ticker, meters));
+            if (cursorPages > 0) {
+                PageRing ring = new PageRing((int) cursorPages);
+                // a page weighs its bytes alone, and the shelf may name twice the bytes its ring holds: the ring
+                // decides which pages stay (the oldest are overwritten), and an entry whose page was overwritten
+                // reads as absent until it is replaced or pushed out
+                shelves.put(Shelf.CURSOR_PAGES, new Answers("discovery-cursor-pages", 2 * cursorPages,
+                        (key, answer) -> answer.storedBytes(), answer -> StoredAnswer.inRing(answer, ring),
+                        config.maxAge(), ticker, meters));
+            }
+        }
     }
 
     /**
@@ -128,102 +144,39 @@ public class ReadCache {
         return cursorPages;
     }
 
-    /** {@link #get(Shelf, String, Supplier)} for an answer asked for directly. */
-    public Uni<byte[]> get(String key, Supplier<Object> compute) {
-        return get(Shelf.ANSWERS, key, compute);
-    }
-
     /**
-     * The JSON answer for {@code key}: from memory when still valid, otherwise computed on a worker thread and kept on
-     * {@code shelf}. Asked on the event loop, a read whose answer is kept stays there, apart from waiting (without a
-     * thread) for the change counter. {@code compute} may also run on a background thread (to renew the answer): it
-     * must not depend on the request.
+     * The JSON answer to {@code query}: from memory when still valid, otherwise computed on a worker thread and kept
+     * on {@code shelf}. {@code query} must have a value-based {@code equals} and {@code hashCode} (a record) and say
+     * everything the answer depends on, the reader's visibility included; {@code compute} may also run on a
+     * background thread (to renew the answer): it must not depend on the request. Asked on the event loop, a read
+     * whose answer is kept stays there, apart from waiting (without a thread) for the change counter.
      */
-    public Uni<byte[]> get(Shelf shelf, String key, Supplier<Object> compute) {
-        ShelfAnswers answers = shelves.get(shelf);
+    public <Q> Uni<byte[]> get(Shelf shelf, Q query, Function<Q, Object> compute) {
         long arrived = System.nanoTime();
-        if (!enabled || answers.maxBytes == 0) {
-            return onWorker(() -> write(compute.get()), arrived);
+        Answers answers = shelves.get(shelf);
+        @SuppressWarnings("unchecked")
+        Function<Object, Object> work = (Function<Object, Object>) compute;
+        if (answers == null) {
+            return onWorker(() -> write(work.apply(query)), arrived);
         }
         return Uni.createFrom().completionStage(fence::next)
                 .emitOn(callerContext())
-                .chain(now -> {
-                    byte[] kept = kept(answers, key, compute, now);
-                    return kept != null ? Uni.createFrom().item(kept)
-                            : onWorker(() -> computed(answers, key, compute, now), arrived);
-                });
+                .chain(reading -> answers.answer(reading, query, work, arrived));
     }
 
-    /** The kept answer if still valid under {@code now}, renewed behind the read when old enough; null otherwise. */
-    private byte[] kept(ShelfAnswers answers, String key, Supplier<Object> compute, Fence now) {
-        Entry cached = answers.entries.getIfPresent(key);
-        byte[] kept = valid(cached, now) ? cached.answer().read() : null;
-        if (kept != null) {
-            hits.increment();
-            if (!now.now().isBefore(cached.renewAt())) {
-                renew(answers, key, compute);
-            }
-        }
-        return kept;
-    }
-
-    /**
-     * Computes and keeps {@code key}'s answer. Readers that miss together under the same counter share one
-     * computation instead of repeating it; it runs outside the cache's map, whose locks are then only held briefly,
-     * so that nothing a read on the event loop does (evictions included) waits for a query.
-     */
-    private byte[] computed(ShelfAnswers answers, String key, Supplier<Object> compute, Fence now) {
-        misses.increment();
-        Computing mine = new Computing(now, new CompletableFuture<>());
-        Computing other = computing.putIfAbsent(key, mine);
-        if (other != null && valid(other.fence(), now)) {
-            return awaited(other.answer());
-        }
-        boolean registered = other == null;
-        try {
-            Entry current = answers.entries.getIfPresent(key);
-            byte[] answer = valid(current, now) ? current.answer().read() : null;
-            if (answer == null) {
-                answer = write(compute.get());
-                Entry entry = answers.entry(now, answer);
-                if (entry != null) {
-                    answers.entries.asMap().merge(key, entry,
-                            (kept, fresh) -> kept.generation() > fresh.generation() ? kept : fresh);
-                }
-            }
-            mine.answer().complete(answer);
-            return answer;
-        } catch (RuntimeException e) {
-            mine.answer().completeExceptionally(e);
-            throw e;
-        } finally {
-            if (registered) {
-                computing.remove(key, mine);
-            }
-        }
-    }
-
-    /** A computation under {@code fence}, which readers under the same counter and before its horizon may share. */
-    private record Computing(Fence fence, CompletableFuture<byte[]> answer) {
-    }
-
-    private static byte[] awaited(CompletableFuture<byte[]> answer) {
-        try {
-            return answer.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    /**
-     * {@code work} on a worker thread, answered within the fence's wait counted from the read's arrival: a database
-     * that stops answering while an answer is computed makes the read a 503 in time, whatever the worker still waits
-     * for (the driver gives that up by itself).
-     */
+    /** {@code work} on a worker thread, answered within the fence's wait counted from the read's arrival. */
     private Uni<byte[]> onWorker(Supplier<byte[]> work, long arrived) {
+        return inTime(Uni.createFrom().item(work).runSubscriptionOn(workers), arrived);
+    }
+
+    /**
+     * {@code answer}, or a 503 once the fence's wait has passed since the read arrived: a database that stops
+     * answering while an answer is computed makes the read a 503 in time, whatever the worker still waits for (the
+     * driver gives that up by itself).
+     */
+    private Uni<byte[]> inTime(Uni<byte[]> answer, long arrived) {
         long left = fence.waitLimit().toNanos() - (System.nanoTime() - arrived);
-        return Uni.createFrom().item(work).runSubscriptionOn(workers)
-                .ifNoItem().after(Duration.ofNanos(Math.max(1_000_000L, left)))
+        return answer.ifNoItem().after(Duration.ofNanos(Math.max(1_000_000L, left)))
                 .failWith(() -> new DatabaseUnavailableException("A discovery answer was not computed within "
                         + fence.waitLimit().toMillis() + " ms"));
     }
@@ -232,35 +185,6 @@ public class ReadCache {
     private static Executor callerContext() {
         Context context = Vertx.currentContext();
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-    }
-
-    /** Computes {@code key}'s answer again in the background, once at a time, unless too many renewals wait. */
-    private void renew(ShelfAnswers answers, String key, Supplier<Object> compute) {
-        if (!renewing.add(key)) {
-            return;
-        }
-        try {
-            renewer.execute(() -> {
-                try {
-                    Fence now = fence.current();
-                    byte[] answer = write(compute.get());
-                    answers.entries.asMap().compute(key, (k, current) -> {
-                        if (current != null && current.generation() > now.generation()) {
-                            return current;
-                        }
-                        return answers.entry(now, answer);
-                    });
-                    renewals.increment();
-                } catch (RuntimeException e) {
-                    // the kept answer expires as usual and the next read computes it
-                    LOG.debugf(e, "Renewing a cached discovery answer failed");
-                } finally {
-                    renewing.remove(key);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            renewing.remove(key);
-        }
     }
 
     private static ExecutorService renewalThread() {
@@ -278,29 +202,6 @@ public class ReadCache {
         }
     }
 
-    private static int weight(String key, Entry entry) {
-        return key.length() * 2 + entry.answer().storedBytes() + ENTRY_OVERHEAD;
-    }
-
-    /**
-     * A page in the ring weighs its bytes alone, and the shelf may name twice the bytes its ring holds: the ring
-     * decides which pages stay (the oldest are overwritten), and an entry whose page was overwritten reads as absent
-     * until it is replaced or pushed out.
-     */
-    private static int weightInRing(String key, Entry entry) {
-        return entry.answer().storedBytes();
-    }
-
-    private static boolean valid(Entry entry, Fence now) {
-        return entry != null && entry.generation() == now.generation()
-                && (entry.horizon() == null || now.now().isBefore(entry.horizon()));
-    }
-
-    /** Whether what was computed under {@code then} may answer a read under {@code now}. */
-    private static boolean valid(Fence then, Fence now) {
-        return then.generation() == now.generation() && (then.horizon() == null || now.now().isBefore(then.horizon()));
-    }
-
     private byte[] write(Object value) {
         try {
             return json.writeValueAsBytes(value);
@@ -309,33 +210,159 @@ public class ReadCache {
         }
     }
 
-    /** {@code renewAt}: from then on, a read that finds the answer still valid has it renewed. */
-    private record Entry(long generation, Instant horizon, Instant renewAt, StoredAnswer answer) {
+    private static long micros(Instant t) {
+        return t == null ? NO_HORIZON : Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
     }
 
-    /** One shelf's answers, within its share of the memory; in a ring when given one. */
-    private final class ShelfAnswers {
-        final long maxBytes;
-        final Cache<String, Entry> entries;
-        final PageRing ring;
+    /** What an answer is kept under: its query, and the counter and horizon it was computed under. */
+    private static final class Key {
+        final long generation;
+        final long horizon;
+        final Object query;
+        /** Computes the answer again, to renew it; not part of what the key is. */
+        final Function<Object, Object> compute;
+        /**
+         * Set on the key a read looked its answer up with when that lookup started the computation (the read then
+         * counts as a miss, however fast the answer came); not part of what the key is.
+         */
+        boolean computed;
 
-        ShelfAnswers(long maxBytes, Duration maxAge, PageRing ring) {
-            this.maxBytes = maxBytes;
-            this.ring = ring;
-            this.entries = Caffeine.newBuilder()
-                    .maximumWeight(ring == null ? maxBytes : 2 * maxBytes)
-                    .weigher(ring == null ? ReadCache::weight : ReadCache::weightInRing)
-                    .expireAfterWrite(maxAge)
-                    // evictions on the thread that added or read the answer, not in a shared pool: no answer is computed
-                    // inside the map, so an eviction never waits for a query
-                    .executor(Runnable::run)
-                    .build();
+        Key(long generation, long horizon, Object query, Function<Object, Object> compute) {
+            this.generation = generation;
+            this.horizon = horizon;
+            this.query = query;
+            this.compute = compute;
         }
 
-        /** {@code answer} kept as computed under {@code now}; null when it cannot be kept. */
-        Entry entry(Fence now, byte[] answer) {
-            StoredAnswer stored = ring == null ? StoredAnswer.of(answer, compression) : StoredAnswer.inRing(answer, ring);
-            return stored == null ? null : new Entry(now.generation(), now.horizon(), now.now().plus(renewAfter), stored);
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && generation == other.generation && horizon == other.horizon
+                    && query.equals(other.query);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * Long.hashCode(generation) + Long.hashCode(horizon)) * 31 + query.hashCode();
+        }
+    }
+
+    private static int weight(Key key, StoredAnswer answer) {
+        // the query's text is about the size of its fields in memory
+        return ENTRY_OVERHEAD + key.query.toString().length() + answer.storedBytes();
+    }
+
+    /** One shelf's answers, within its share of the memory. */
+    private final class Answers implements AsyncCacheLoader<Key, StoredAnswer> {
+        final AsyncLoadingCache<Key, StoredAnswer> cache;
+        final Function<byte[], StoredAnswer> keep;
+        /** Starts computing an answer the cache does not hold; one function for every read, not one per read. */
+        final BiFunction<Key, Executor, CompletableFuture<StoredAnswer>> start = (key, executor) -> computed(key);
+
+        Answers(String name, long maxWeight, Weigher<Key, StoredAnswer> weigher, Function<byte[], StoredAnswer> keep,
+                Duration maxAge, Ticker ticker, MeterRegistry meters) {
+            this.keep = keep;
+            this.cache = Caffeine.newBuilder()
+                    .maximumWeight(maxWeight)
+                    .weigher(weigher)
+                    .expireAfterWrite(maxAge)
+                    .refreshAfterWrite(maxAge.dividedBy(2))
+                    // the cache's own upkeep (evictions) on the thread that added or read an answer, not in a shared
+                    // pool: no answer is computed inside the cache, which holds computations only as futures
+                    .executor(Runnable::run)
+                    .ticker(ticker)
+                    .recordStats()
+                    .buildAsync(this);
+            CaffeineCacheMetrics.monitor(meters, cache, name);
+        }
+
+        Uni<byte[]> answer(ChangeCounter.Reading reading, Object query, Function<Object, Object> compute, long arrived) {
+            if (reading.horizon() != null && !reading.now().isBefore(reading.horizon())) {
+                // a horizon that has passed names no answer that may still be served
+                misses.increment();
+                return onWorker(() -> write(compute.apply(query)), arrived);
+            }
+            Key key = new Key(reading.generation(), micros(reading.horizon()), query, compute);
+            CompletableFuture<StoredAnswer> answer = cache.get(key, start);
+            if (!key.computed && answer.isDone() && !answer.isCompletedExceptionally()) {
+                StoredAnswer stored = answer.join();
+                byte[] bytes = stored instanceof StoredAnswer.Failed ? null : stored.read();
+                if (bytes != null) {
+                    hits.increment();
+                    return Uni.createFrom().item(bytes);
+                }
+                // a cursor page that its ring has overwritten, or a failure that the reads waiting for it have had
+                cache.asMap().remove(key, answer);
+                answer = cache.get(key, start);
+            }
+            misses.increment();
+            // a copy: a read that gives up waiting cancels its copy, never the computation others share
+            return inTime(Uni.createFrom().completionStage(answer.copy()).chain(stored -> {
+                byte[] computed = stored.read();
+                return computed != null ? Uni.createFrom().item(computed)
+                        : Uni.createFrom().item(() -> write(compute.apply(query))).runSubscriptionOn(workers);
+            }), arrived);
+        }
+
+        /**
+         * {@code key}'s answer, computed on a worker thread. A computation that fails completes with a
+         * {@link StoredAnswer.Failed failure} instead of failing the future (which the cache would log), and leaves
+         * the cache once the reads that shared it have it: failures are never served to later reads.
+         */
+        private CompletableFuture<StoredAnswer> computed(Key key) {
+            key.computed = true;
+            CompletableFuture<StoredAnswer> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return kept(write(key.compute.apply(key.query)));
+                } catch (RuntimeException e) {
+                    return new StoredAnswer.Failed(e);
+                }
+            }, workers);
+            answer.thenAccept(stored -> {
+                if (stored instanceof StoredAnswer.Failed) {
+                    cache.asMap().remove(key, answer);
+                }
+            });
+            return answer;
+        }
+
+        /** The answer as kept; as it is when it cannot be kept on this shelf (a page larger than its ring). */
+        private StoredAnswer kept(byte[] answer) {
+            StoredAnswer stored = keep.apply(answer);
+            return stored != null ? stored : new StoredAnswer.AsItIs(answer);
+        }
+
+        @Override
+        public CompletableFuture<StoredAnswer> asyncLoad(Key key, Executor executor) {
+            return computed(key);
+        }
+
+        /**
+         * Renews a kept answer in the background (Caffeine asks once half of {@code max-age} has passed since it was
+         * computed, at the next read, which is served the kept answer). Under the key's counter and horizon: a read
+         * under those is the only one that asks, and a renewal that outlives them is kept under a key no read asks
+         * for again. One that fails drops the answer, which the next read computes; one that cannot be queued
+         * leaves it as it is.
+         */
+        @Override
+        public CompletableFuture<StoredAnswer> asyncReload(Key key, StoredAnswer old, Executor executor) {
+            try {
+                return CompletableFuture.supplyAsync(() -> renewed(key), renewer);
+            } catch (RejectedExecutionException e) {
+                CompletableFuture<StoredAnswer> notNow = new CompletableFuture<>();
+                notNow.cancel(false);
+                return notNow;
+            }
+        }
+
+        private StoredAnswer renewed(Key key) {
+            try {
+                StoredAnswer answer = kept(write(key.compute.apply(key.query)));
+                renewals.increment();
+                return answer;
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "Renewing a cached discovery answer failed");
+                return null;
+            }
         }
     }
 }

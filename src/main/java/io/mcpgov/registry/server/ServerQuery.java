@@ -34,8 +34,12 @@ public record ServerQuery(
      * owned by the reader's teams.
      */
     public record Visibility(boolean all, Set<String> teams) {
+        /** Every entry, listed or not. */
+        public static final Visibility ALL = new Visibility(true, Set.of());
+        private static final Visibility LISTED_ONLY = new Visibility(false, Set.of());
+
         public static Visibility listedOnly() {
-            return new Visibility(false, Set.of());
+            return LISTED_ONLY;
         }
     }
 }

@@ -7,8 +7,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Discovery: lists and lookups, each filtered by the listing gate for the caller. */
 @ApplicationScoped
@@ -20,6 +19,11 @@ public class ServerReadService {
     private final ServerViews views;
     private final ReadCache cache;
     private final CurrentIdentityAssociation identities;
+    // how each cached answer is computed, from its query alone (once, not a function per read)
+    private final Function<ListAnswer, Object> listAnswer = q -> list(q.params(), q.visibility());
+    private final Function<VersionsAnswer, Object> versionsAnswer =
+            q -> versions(q.name(), q.includeDeleted(), q.visibility());
+    private final Function<VersionAnswer, Object> versionAnswer = this::version;
 
     ServerReadService(Caller caller, ReadAccess readAccess, ServerRowRepository rows, ServerViews views, ReadCache cache,
             CurrentIdentityAssociation identities) {
@@ -97,27 +101,36 @@ public class ServerReadService {
     /** {@link #list} as JSON, from the read cache when nothing changed since it was computed. */
     public Uni<byte[]> listJson(ListParams p) {
         ReadCache.Shelf shelf = p.afterName() == null ? ReadCache.Shelf.ANSWERS : ReadCache.Shelf.CURSOR_PAGES;
-        return callerVisibility().chain(visibility ->
-                cache.get(shelf, "list|" + key(visibility) + "|" + p, () -> list(p, visibility)));
+        return callerVisibility().chain(visibility -> cache.get(shelf, new ListAnswer(p, visibility), listAnswer));
     }
 
     /** {@link #versions} as JSON, cached like {@link #listJson}. */
     public Uni<byte[]> versionsJson(String name, boolean includeDeleted) {
-        return callerVisibility().chain(visibility ->
-                cache.get("versions|" + key(visibility) + "|" + includeDeleted + "|" + name,
-                        () -> versions(name, includeDeleted, visibility)));
+        return callerVisibility().chain(visibility -> cache.get(ReadCache.Shelf.ANSWERS,
+                new VersionsAnswer(name, includeDeleted, visibility), versionsAnswer));
     }
 
     /** {@link #version} as JSON, cached like {@link #listJson}. */
     public Uni<byte[]> versionJson(String name, String version, boolean includeDeleted) {
-        return callerVisibility().chain(visibility ->
-                cache.get("version|" + key(visibility) + "|" + includeDeleted + "|" + name.length() + ":" + name + "|" + version,
-                        () -> views.response(visible(name, version, includeDeleted, visibility))));
+        return callerVisibility().chain(visibility -> cache.get(ReadCache.Shelf.ANSWERS,
+                new VersionAnswer(name, version, includeDeleted, visibility), versionAnswer));
     }
 
-    /** Readers who see the same entries share cached answers. */
-    private static String key(ServerQuery.Visibility visibility) {
-        return visibility.all() ? "all" : "teams:" + String.join(",", new TreeSet<>(visibility.teams()));
+    // What the cached answers are kept under: everything an answer depends on, the reader's visibility included
+    // (readers who see the same entries share answers). Each computes its answer without the request.
+
+    private record ListAnswer(ListParams params, ServerQuery.Visibility visibility) {
+    }
+
+    private record VersionsAnswer(String name, boolean includeDeleted, ServerQuery.Visibility visibility) {
+    }
+
+    private record VersionAnswer(String name, String version, boolean includeDeleted,
+            ServerQuery.Visibility visibility) {
+    }
+
+    private ServerResponse version(VersionAnswer q) {
+        return views.response(visible(q.name(), q.version(), q.includeDeleted(), q.visibility()));
     }
 
     private static ServerQuery byName(String name, String version, boolean latest, boolean includeDeleted,
@@ -141,7 +154,7 @@ public class ServerReadService {
             return ServerQuery.Visibility.listedOnly();
         }
         if (reader.seesAllEntries()) {
-            return new ServerQuery.Visibility(true, Set.of());
+            return ServerQuery.Visibility.ALL;
         }
         if (reader.has(Roles.PUBLISHER)) {
             return new ServerQuery.Visibility(false, reader.teams());

@@ -17,7 +17,10 @@ sealed interface StoredAnswer {
      */
     int storedBytes();
 
-    /** The answer, or null when it is no longer kept; not to be changed, since it may be the kept bytes themselves. */
+    /**
+     * The answer, or null when it is no longer kept; not to be changed, since it may be the kept bytes themselves.
+     * Throws what the computation of a {@link Failed} answer threw.
+     */
     byte[] read();
 
     static StoredAnswer of(byte[] answer, AnswerCompression compression) {
@@ -55,6 +58,22 @@ sealed interface StoredAnswer {
         @Override
         public byte[] read() {
             return AnswerCompression.expand(bytes, length, dictionary);
+        }
+    }
+
+    /**
+     * A computation that failed (a 404, a database that did not answer), held only until the reads that waited for it
+     * have it: a failure the cache's own machinery would log as unexpected for every missing entry.
+     */
+    record Failed(RuntimeException failure) implements StoredAnswer {
+        @Override
+        public int storedBytes() {
+            return 0;
+        }
+
+        @Override
+        public byte[] read() {
+            throw failure;
         }
     }
 

@@ -3,6 +3,7 @@ package io.mcpgov.registry.verification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.classification.AuthProfile;
 import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.common.Times;
@@ -32,10 +33,12 @@ public class VerificationStore {
     private final GovernanceEvents events;
 
     private final Jdbc jdbc;
+    private final ChangeCounter counter;
 
     VerificationStore(ServerVersionRepository versions, AuditLog audit, ObjectMapper json, VerificationConfig config,
-            GovernanceEvents events, Jdbc jdbc) {
+            GovernanceEvents events, Jdbc jdbc, ChangeCounter counter) {
         this.jdbc = jdbc;
+        this.counter = counter;
         this.events = events;
         this.versions = versions;
         this.audit = audit;
@@ -142,6 +145,8 @@ public class VerificationStore {
             String id = target.name() + "@" + target.version();
             if (requested) {
                 audit.record("verification.checked", "server-version", id, previous, after);
+                // whoever asked reads the result next: the entry's verification member changed
+                counter.moveAtCommit();
             } else {
                 audit.recordSystem("verification.changed", "server-version", id, previous, after);
             }

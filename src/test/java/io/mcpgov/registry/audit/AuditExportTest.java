@@ -47,7 +47,7 @@ class AuditExportTest {
             records.add(new AuditRecord(0, Times.now(), actor, "cli", "admin", action, "namespace", "org.bulk" + i,
                     null, "{\"owningTeam\":\"team-bulk\",\"i\":" + i + "}", "bulk-" + i, "127.0.0.1"));
         }
-        QuarkusTransaction.requiringNew().run(() -> chain.append(records, false));
+        QuarkusTransaction.requiringNew().run(() -> chain.append(records));
         return actor;
     }
 

@@ -12,7 +12,9 @@ import static org.hamcrest.Matchers.hasItem;
 import io.agroal.api.AgroalDataSource;
 import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.Docs;
+import io.mcpgov.registry.support.Metrics;
 import io.mcpgov.registry.support.RegistryTest;
+import io.mcpgov.registry.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -21,6 +23,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,51 @@ class ReviewHidingTest {
         as(owner).body(Map.of()).post(X + "/review-campaigns/" + id + "/items/" + encode(name) + "/attest")
                 .then().statusCode(200).body("state", equalTo("attested"));
         assertThat(agentStatus(name)).isEqualTo(200);
+    }
+
+    @Test
+    void answeringAReviewAndANewCampaignReachReadsAnsweredFromMemory() throws Exception {
+        String team = "team-cached" + System.nanoTime();
+        String owner = Api.publisher("pat", team);
+        String ns = Api.freshNamespace(team);
+        String name = ns + "/svc";
+        Api.publishOk(owner, Docs.oauthRemote(name, "1.0.0"));
+        awaitFirstCheck(name);
+        String first = ReviewCampaignTest.campaign(REVIEWER, team, Instant.now().plus(7, ChronoUnit.DAYS));
+        ReviewCampaignTest.makeOverdue(dataSource, first, 10);
+        assertThat(twiceFromMemory(ns)).isEmpty();
+
+        as(owner).body(Map.of()).post(X + "/review-campaigns/" + first + "/items/" + encode(name) + "/attest")
+                .then().statusCode(200);
+        assertThat(agentNames(ns)).containsExactly(name);
+
+        String second = ReviewCampaignTest.campaign(REVIEWER, team, Instant.now().plus(7, ChronoUnit.DAYS));
+        ReviewCampaignTest.makeOverdue(dataSource, second, 10);
+        assertThat(twiceFromMemory(ns)).isEmpty();
+        ReviewCampaignTest.campaign(REVIEWER, team, Instant.now().plus(7, ChronoUnit.DAYS));
+        assertThat(agentNames(ns)).as("a newer campaign's item is the current one").containsExactly(name);
+    }
+
+    /** The agent's search, read twice: the second read is answered from memory. */
+    private static List<String> twiceFromMemory(String search) {
+        List<String> first = agentNames(search);
+        double hits = Metrics.count("registry_read_cache_total", "hit");
+        assertThat(agentNames(search)).isEqualTo(first);
+        assertThat(Metrics.count("registry_read_cache_total", "hit")).isEqualTo(hits + 1);
+        return first;
+    }
+
+    private static List<String> agentNames(String search) {
+        return as(AGENT).get("/v0.1/servers?search=" + encode(search)).then().statusCode(200).extract().jsonPath()
+                .getList("servers.server.name", String.class);
+    }
+
+    /** The registry checks a new version's remotes in the background right after it is published. */
+    private static void awaitFirstCheck(String name) throws InterruptedException {
+        for (int i = 0; i < 200 && ((Number) Sql.query("SELECT count(*) FROM server_version WHERE name = ?"
+                + " AND verification IS NULL", name)).intValue() > 0; i++) {
+            Thread.sleep(50);
+        }
     }
 
     @Test

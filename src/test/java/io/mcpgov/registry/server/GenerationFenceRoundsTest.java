@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.DatabaseUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,10 @@ class GenerationFenceRoundsTest {
 
     @Test
     void aReadArrivingWhileARoundRunsIsAnsweredByTheNextRound() throws Exception {
-        CompletableFuture<Fence> first = fence.next().toCompletableFuture();
+        CompletableFuture<ChangeCounter.Reading> first = fence.next().toCompletableFuture();
         assertTrue(fence.started.await(10, TimeUnit.SECONDS), "the first round's query started");
 
-        CompletableFuture<Fence> second = fence.next().toCompletableFuture();
+        CompletableFuture<ChangeCounter.Reading> second = fence.next().toCompletableFuture();
         fence.release.countDown();
 
         assertEquals(1, first.get(10, TimeUnit.SECONDS).generation());
@@ -43,16 +44,16 @@ class GenerationFenceRoundsTest {
 
     @Test
     void readsWaitingTogetherShareOneRound() throws Exception {
-        CompletableFuture<Fence> first = fence.next().toCompletableFuture();
+        CompletableFuture<ChangeCounter.Reading> first = fence.next().toCompletableFuture();
         assertTrue(fence.started.await(10, TimeUnit.SECONDS));
-        List<CompletableFuture<Fence>> waiting = new ArrayList<>();
+        List<CompletableFuture<ChangeCounter.Reading>> waiting = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             waiting.add(fence.next().toCompletableFuture());
         }
         fence.release.countDown();
 
         first.get(10, TimeUnit.SECONDS);
-        for (CompletableFuture<Fence> read : waiting) {
+        for (CompletableFuture<ChangeCounter.Reading> read : waiting) {
             assertEquals(2, read.get(10, TimeUnit.SECONDS).generation());
         }
         assertEquals(2, fence.queries.get(), "101 reads, two queries");
@@ -82,11 +83,11 @@ class GenerationFenceRoundsTest {
     void aRoundThatDoesNotAnswerInTimeFailsItsReadsAndThoseWaitingThenTheNextRoundAnswers() throws Exception {
         ScriptedFence frozen = new ScriptedFence(Duration.ofMillis(200));
         try {
-            CompletableFuture<Fence> inRound = frozen.next().toCompletableFuture();
+            CompletableFuture<ChangeCounter.Reading> inRound = frozen.next().toCompletableFuture();
             assertTrue(frozen.started.await(10, TimeUnit.SECONDS), "the round's query started");
-            CompletableFuture<Fence> waitingForNext = frozen.next().toCompletableFuture();
+            CompletableFuture<ChangeCounter.Reading> waitingForNext = frozen.next().toCompletableFuture();
 
-            for (CompletableFuture<Fence> read : List.of(inRound, waitingForNext)) {
+            for (CompletableFuture<ChangeCounter.Reading> read : List.of(inRound, waitingForNext)) {
                 ExecutionException failed = assertThrows(ExecutionException.class, () -> read.get(10, TimeUnit.SECONDS));
                 assertInstanceOf(DatabaseUnavailableException.class, failed.getCause());
             }
@@ -105,7 +106,7 @@ class GenerationFenceRoundsTest {
     }
 
     /** The first read answered after the hanging query returned; reads refused meanwhile are tried again. */
-    private static Fence answeredOnceTheQueryReturned(ScriptedFence fence) throws Exception {
+    private static ChangeCounter.Reading answeredOnceTheQueryReturned(ScriptedFence fence) throws Exception {
         for (int attempt = 0; ; attempt++) {
             try {
                 return fence.next().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -125,11 +126,11 @@ class GenerationFenceRoundsTest {
         volatile boolean failNext;
 
         ScriptedFence(Duration wait) {
-            super(null, List.of(), wait);
+            super(null, wait);
         }
 
         @Override
-        Fence query() {
+        ChangeCounter.Reading query() {
             int generation = queries.incrementAndGet();
             started.countDown();
             try {
@@ -141,7 +142,7 @@ class GenerationFenceRoundsTest {
                 failNext = false;
                 throw new IllegalStateException("Reading the change counter failed");
             }
-            return new Fence(generation, Instant.now(), null);
+            return new ChangeCounter.Reading(generation, Instant.now(), null);
         }
     }
 }
