@@ -2,7 +2,6 @@ package io.mcpgov.registry.publish;
 
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.change.ChangeCounter;
-import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
