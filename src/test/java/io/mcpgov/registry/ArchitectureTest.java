@@ -5,19 +5,25 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The written design of docs/architecture.md, checked on the compiled classes: the packages form no cycle, and every
- * dependency points down the layers below. A new package must be placed here before anything may depend on it.
+ * The written design of docs/architecture.md, checked on the compiled classes: the packages form no cycle, every
+ * dependency points down the layers below, and only repositories talk to the database. A new package must be placed
+ * here before anything may depend on it.
  */
 class ArchitectureTest {
 
@@ -44,6 +50,35 @@ class ArchitectureTest {
 
     /** Apart: the embedded PostgreSQL of the local run, which uses no other package and which none uses. */
     private static final String LOCAL = "local";
+
+    /** What talks to the database: the entity manager, a session, Panache, plain JDBC and the data source. */
+    private static final Set<String> DATABASE_TYPES = Set.of(
+            "jakarta.persistence.EntityManager", "jakarta.persistence.EntityManagerFactory",
+            "jakarta.persistence.Query", "jakarta.persistence.TypedQuery", "jakarta.persistence.StoredProcedureQuery",
+            "org.hibernate.Session", "org.hibernate.SessionFactory", "org.hibernate.StatelessSession",
+            "org.hibernate.SharedSessionContract", "javax.sql.DataSource", "io.agroal.api.AgroalDataSource",
+            "java.sql.Connection", "java.sql.Statement", "java.sql.PreparedStatement", "java.sql.CallableStatement",
+            "java.sql.ResultSet", "java.sql.Array", BASE + ".common.Jdbc");
+    private static final List<String> DATABASE_PACKAGES = List.of("io.quarkus.hibernate.orm.panache",
+            "io.quarkus.panache", "org.hibernate.query", "org.hibernate.jdbc", "jakarta.persistence.criteria",
+            "org.postgresql");
+
+    /**
+     * The packages that may talk to the database without being repositories: {@code database} (how long the registry
+     * waits for PostgreSQL, readiness, long work: the connection's settings, not the registry's data) and
+     * {@code local} (the embedded PostgreSQL of the local run, which creates its database before the application has a
+     * data source).
+     */
+    private static final List<String> DATABASE_INFRASTRUCTURE = List.of("database", "local");
+
+    /** docs/architecture.md, "Database access". */
+    private static final ArchRule ONLY_REPOSITORIES_TALK_TO_THE_DATABASE = noClasses()
+            .that(describe("are not repositories", c -> !mayTalkToTheDatabase(c)))
+            .should().dependOnClassesThat(describe("talk to the database (the entity manager, a session, Panache,"
+                    + " Jdbc, a data source, a JDBC connection, statement or result set)",
+                    ArchitectureTest::talksToTheDatabase))
+            .because("only classes named *Repository talk to PostgreSQL; services, resources, rules, sweeps and views"
+                    + " call them (docs/architecture.md, Database access)");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -123,6 +158,51 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(pkg(LOCAL) + "..")
                 .should().dependOnClassesThat().resideInAPackage(pkg(LOCAL) + "..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void onlyRepositoriesTalkToTheDatabase() {
+        ONLY_REPOSITORIES_TALK_TO_THE_DATABASE.check(CLASSES);
+    }
+
+    @Test
+    void theDatabaseRuleRefusesAServiceHoldingAnEntityManager() {
+        JavaClasses service = new ClassFileImporter().importClasses(ExampleService.class);
+        assertThatThrownBy(() -> ONLY_REPOSITORIES_TALK_TO_THE_DATABASE.check(service))
+                .isInstanceOf(AssertionError.class).hasMessageContaining(ExampleService.class.getSimpleName());
+        ONLY_REPOSITORIES_TALK_TO_THE_DATABASE.allowEmptyShould(true)
+                .check(new ClassFileImporter().importClasses(ExampleRepository.class));
+    }
+
+    /** What the database rule must refuse. */
+    static class ExampleService {
+        EntityManager em;
+    }
+
+    /** What the database rule allows. */
+    static class ExampleRepository {
+        EntityManager em;
+    }
+
+    /**
+     * A repository (a class named {@code *Repository}, or one nested in it), {@code common.Jdbc} (the plain JDBC that
+     * repositories use), or a class of the database's infrastructure.
+     */
+    private static boolean mayTalkToTheDatabase(JavaClass c) {
+        for (Optional<JavaClass> at = Optional.of(c); at.isPresent(); at = at.get().getEnclosingClass()) {
+            JavaClass candidate = at.get();
+            if (candidate.getSimpleName().endsWith("Repository") || candidate.getName().equals(BASE + ".common.Jdbc")) {
+                return true;
+            }
+        }
+        return DATABASE_INFRASTRUCTURE.stream().anyMatch(p -> in(c.getPackageName(), p));
+    }
+
+    private static boolean talksToTheDatabase(JavaClass c) {
+        String name = c.getName();
+        return DATABASE_TYPES.contains(name) || name.startsWith(BASE + ".common.Jdbc$")
+                || DATABASE_PACKAGES.stream().anyMatch(p -> c.getPackageName().equals(p)
+                        || c.getPackageName().startsWith(p + "."));
     }
 
     private static List<String> kernel() {

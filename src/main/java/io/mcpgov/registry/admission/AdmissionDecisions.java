@@ -2,18 +2,17 @@ package io.mcpgov.registry.admission;
 
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.decision.DecisionKind;
+import io.mcpgov.registry.decision.DecisionRepository;
 import io.mcpgov.registry.decision.Involvement;
 import io.mcpgov.registry.outbox.EventTypes;
 import io.mcpgov.registry.publish.LatestBookkeeping;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Admissions in the decision workflow. Party to an admission: the version's publisher (who asked by publishing) and
@@ -47,7 +46,7 @@ class AdmissionDecisions implements DecisionKind<AdmissionRequest, AdmissionView
     }
 
     @Override
-    public PanacheRepositoryBase<AdmissionRequest, UUID> repository() {
+    public DecisionRepository<AdmissionRequest> repository() {
         return requests;
     }
 
@@ -68,10 +67,8 @@ class AdmissionDecisions implements DecisionKind<AdmissionRequest, AdmissionView
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<String> publishers(AdmissionRequest request) {
-        return requests.getEntityManager().createNativeQuery("SELECT published_by FROM server_version WHERE id = ?1")
-                .setParameter(1, request.serverVersionId).getResultList();
+        return versions.publishersOf(request.serverVersionId);
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.mcpgov.registry.admission;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.mcpgov.registry.decision.DecisionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 
 @ApplicationScoped
-public class AdmissionRepository implements PanacheRepositoryBase<AdmissionRequest, UUID> {
+public class AdmissionRepository implements DecisionRepository<AdmissionRequest> {
 }

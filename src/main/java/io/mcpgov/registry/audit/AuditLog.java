@@ -23,7 +23,7 @@ public class AuditLog {
     /** The actor of changes the registry makes on its own, such as scheduled verification. */
     public static final String SYSTEM_ACTOR = "system:registry";
 
-    private final AuditChain chain;
+    private final AuditChainRepository chain;
     private final Caller caller;
     private final RequestInfo request;
     private final ObjectMapper json;
@@ -32,8 +32,8 @@ public class AuditLog {
     private final TransactionSynchronizationRegistry transactions;
     private final BeforeCommit beforeCommit;
 
-    AuditLog(AuditChain chain, Caller caller, RequestInfo request, ObjectMapper json, Event<ActorActed> acted,
-            TransactionSynchronizationRegistry transactions, BeforeCommit beforeCommit) {
+    AuditLog(AuditChainRepository chain, Caller caller, RequestInfo request, ObjectMapper json,
+            Event<ActorActed> acted, TransactionSynchronizationRegistry transactions, BeforeCommit beforeCommit) {
         this.transactions = transactions;
         this.beforeCommit = beforeCommit;
         this.chain = chain;

@@ -33,11 +33,11 @@ public class AuditResource {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    private final AuditReader reader;
+    private final AuditTrailRepository reader;
     private final AuditVerifier verifier;
     private final ObjectWriter lineWriter;
 
-    AuditResource(AuditReader reader, AuditVerifier verifier, ObjectMapper json) {
+    AuditResource(AuditTrailRepository reader, AuditVerifier verifier, ObjectMapper json) {
         this.reader = reader;
         this.verifier = verifier;
         this.lineWriter = json.writerFor(AuditEventView.class);

@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 @ApplicationScoped
 public class AuditVerifier {
 
-    private final AuditReader reader;
+    private final AuditTrailRepository reader;
 
-    AuditVerifier(AuditReader reader) {
+    AuditVerifier(AuditTrailRepository reader) {
         this.reader = reader;
     }
 

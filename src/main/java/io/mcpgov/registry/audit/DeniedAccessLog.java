@@ -10,10 +10,10 @@ import java.util.List;
 @ApplicationScoped
 public class DeniedAccessLog {
 
-    private final AuditChain chain;
+    private final AuditChainRepository chain;
     private final ObjectMapper json;
 
-    DeniedAccessLog(AuditChain chain, ObjectMapper json) {
+    DeniedAccessLog(AuditChainRepository chain, ObjectMapper json) {
         this.chain = chain;
         this.json = json;
     }

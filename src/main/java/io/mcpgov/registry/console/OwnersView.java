@@ -24,14 +24,14 @@ import java.util.List;
 public class OwnersView {
 
     private final ConsoleServers servers;
-    private final ConsoleQueries queries;
+    private final ConsoleRepository queries;
     private final ExceptionService exceptions;
     private final ToolReviewService reviews;
     private final ConsoleSettings settings;
     private final Caller caller;
 
-    OwnersView(ConsoleServers servers, ConsoleQueries queries, ExceptionService exceptions, ToolReviewService reviews,
-            ConsoleSettings settings, Caller caller) {
+    OwnersView(ConsoleServers servers, ConsoleRepository queries, ExceptionService exceptions,
+            ToolReviewService reviews, ConsoleSettings settings, Caller caller) {
         this.servers = servers;
         this.queries = queries;
         this.exceptions = exceptions;

@@ -23,10 +23,10 @@ public class ServerPage {
 
     private final ConsoleServers servers;
     private final ExceptionService exceptions;
-    private final ConsoleQueries queries;
+    private final ConsoleRepository queries;
     private final Caller caller;
 
-    ServerPage(ConsoleServers servers, ExceptionService exceptions, ConsoleQueries queries, Caller caller) {
+    ServerPage(ConsoleServers servers, ExceptionService exceptions, ConsoleRepository queries, Caller caller) {
         this.servers = servers;
         this.exceptions = exceptions;
         this.queries = queries;

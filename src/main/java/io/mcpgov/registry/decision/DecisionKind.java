@@ -1,9 +1,7 @@
 package io.mcpgov.registry.decision;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What one kind of decision brings to the shared workflow ({@link Decisions}): its table, its wire view, its states'
@@ -20,7 +18,7 @@ public interface DecisionKind<D extends Decision, V> {
     /** How messages name one decision: "exception", "review", "admission". */
     String noun();
 
-    PanacheRepositoryBase<D, UUID> repository();
+    DecisionRepository<D> repository();
 
     /** The 404 detail, e.g. "Exception not found.". */
     String notFound();

@@ -1,16 +1,18 @@
 package io.mcpgov.registry.decision;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
-/** A filter over a decision queue; the queue lists pending decisions first, then oldest first. */
+/**
+ * A filter over a decision queue, as a condition in the repositories' query language with its named parameters; the
+ * queue ({@link DecisionRepository#page}) lists pending decisions first, then oldest first.
+ */
 public final class DecisionQuery {
 
     private final StringBuilder where = new StringBuilder("1 = 1");
-    private final Parameters params = new Parameters();
+    private final Map<String, Object> params = new HashMap<>();
 
     public static DecisionQuery all() {
         return new DecisionQuery();
@@ -29,7 +31,7 @@ public final class DecisionQuery {
     /** A condition of one kind of decision, in the repository's query language, with its one named parameter. */
     public DecisionQuery where(String condition, String parameter, Object value) {
         where.append(" and ").append(condition);
-        params.and(parameter, value);
+        params.put(parameter, value);
         return this;
     }
 
@@ -38,8 +40,11 @@ public final class DecisionQuery {
         return teams == null ? this : where("owningTeam in :teams", "teams", teams.isEmpty() ? Set.of("") : teams);
     }
 
-    <D> List<D> page(PanacheRepositoryBase<D, ?> repository, int offset, int limit) {
-        String order = " order by case when state = 'pending' then 0 else 1 end, requestedAt, id";
-        return repository.find(where + order, params).range(offset, offset + limit - 1).list();
+    String condition() {
+        return where.toString();
+    }
+
+    Map<String, Object> parameters() {
+        return params;
     }
 }

@@ -7,9 +7,8 @@ import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.outbox.GovernanceEvents;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
+import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,13 +29,13 @@ public class Decisions {
     private final AuditLog audit;
     private final Caller caller;
     private final GovernanceEvents events;
-    private final EntityManager em;
+    private final ServerVersionRepository versions;
 
-    Decisions(AuditLog audit, Caller caller, GovernanceEvents events, EntityManager em) {
+    Decisions(AuditLog audit, Caller caller, GovernanceEvents events, ServerVersionRepository versions) {
         this.audit = audit;
         this.caller = caller;
         this.events = events;
-        this.em = em;
+        this.versions = versions;
     }
 
     /** Decides a pending decision: {@code outcome} is the new state (approved, rejected, admitted). */
@@ -86,7 +85,7 @@ public class Decisions {
     /** A page of the queue the caller may see. */
     public <D extends Decision, V> DecisionPage<V> list(DecisionKind<D, V> kind, DecisionQuery query,
             PageRequest page) {
-        List<D> found = query.visibleTo(visibleTeams()).page(kind.repository(), page.offset(), page.limit() + 1);
+        List<D> found = kind.repository().page(query.visibleTo(visibleTeams()), page.offset(), page.limit() + 1);
         String next = null;
         if (found.size() > page.limit()) {
             found = found.subList(0, page.limit());
@@ -107,7 +106,8 @@ public class Decisions {
         List<Party> parties = new ArrayList<>();
         parties.add(new Party(decision.requestedBy, Involvement.REQUESTER));
         kind.publishers(decision).forEach(subject -> parties.add(new Party(subject, Involvement.PUBLISHER)));
-        accountableOwners(decision.serverName).forEach(s -> parties.add(new Party(s, Involvement.ACCOUNTABLE_OWNER)));
+        versions.accountableOwners(decision.serverName)
+                .forEach(s -> parties.add(new Party(s, Involvement.ACCOUNTABLE_OWNER)));
         return parties;
     }
 
@@ -128,15 +128,7 @@ public class Decisions {
 
     /** Locks the row until the transaction ends, so that concurrent decisions leave one. */
     private <D extends Decision, V> D lock(DecisionKind<D, V> kind, UUID id) {
-        return kind.repository().findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> notFound(kind));
-    }
-
-    /** The server's accountable owner (every version carries it). */
-    @SuppressWarnings("unchecked")
-    private List<String> accountableOwners(String serverName) {
-        return em.createNativeQuery("SELECT DISTINCT accountable_owner FROM server_version WHERE name = ?1")
-                .setParameter(1, serverName).getResultList();
+        return kind.repository().findForUpdate(id).orElseThrow(() -> notFound(kind));
     }
 
     private static ProblemException notFound(DecisionKind<?, ?> kind) {

@@ -3,11 +3,10 @@ package io.mcpgov.registry.events;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.outbox.EventOutbox;
 import io.mcpgov.registry.outbox.EventTypes;
 import io.mcpgov.registry.outbox.GovernanceEvent;
+import io.mcpgov.registry.outbox.GovernanceEventRepository;
 import io.mcpgov.registry.security.Roles;
-import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,10 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearerAuth")
 public class EventFeedResource {
 
-    private final EventOutbox events;
+    private final GovernanceEventRepository events;
     private final EventsConfig config;
 
-    EventFeedResource(EventOutbox events, EventsConfig config) {
+    EventFeedResource(GovernanceEventRepository events, EventsConfig config) {
         this.events = events;
         this.config = config;
     }
@@ -52,13 +51,7 @@ public class EventFeedResource {
             errors.add(new Violation("invalid-type", "/type", "unknown event type"));
         }
         QueryParams.requireValid(errors);
-        Parameters params = Parameters.with("after", after);
-        String query = "id > :after";
-        if (type != null) {
-            query += " and type = :type";
-            params.and("type", type);
-        }
-        List<GovernanceEvent> found = events.find(query + " order by id", params).page(0, size + 1).list();
+        List<GovernanceEvent> found = events.feed(after, type, size + 1);
         String next = null;
         if (found.size() > size) {
             found = found.subList(0, size);

@@ -3,6 +3,7 @@ package io.mcpgov.registry.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.common.Shutdown;
+import io.mcpgov.registry.events.WebhookDeliveryRepository.Claim;
 import io.mcpgov.registry.outbound.FetchRequest;
 import io.mcpgov.registry.outbound.FetchResult;
 import io.mcpgov.registry.outbound.FetchSettings;
@@ -10,6 +11,7 @@ import io.mcpgov.registry.outbound.OutboundConfig;
 import io.mcpgov.registry.outbound.SafeFetcher;
 import io.mcpgov.registry.outbox.EventsWritten;
 import io.mcpgov.registry.outbox.GovernanceEvent;
+import io.mcpgov.registry.outbox.GovernanceEventRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,13 +20,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +42,9 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
-    private final EntityManager em;
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookSubscriptionRepository subscriptions;
+    private final GovernanceEventRepository events;
     private final ObjectMapper json;
     private final EventsConfig config;
     private final SafeFetcher fetcher;
@@ -56,9 +58,12 @@ public class WebhookDispatcher {
     /** Held by the delivery pass under way: one at a time. */
     private final ReentrantLock pass = new ReentrantLock();
 
-    WebhookDispatcher(EntityManager em, ObjectMapper json, EventsConfig config, OutboundConfig outbound, Vertx vertx,
-            Shutdown shutdown) {
-        this.em = em;
+    WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookSubscriptionRepository subscriptions,
+            GovernanceEventRepository events, ObjectMapper json, EventsConfig config, OutboundConfig outbound,
+            Vertx vertx, Shutdown shutdown) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.events = events;
         this.shutdown = shutdown;
         this.json = json;
         this.config = config;
@@ -137,25 +142,9 @@ public class WebhookDispatcher {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private List<Claim> claim() {
         long leaseSeconds = config.requestTimeout().toSeconds() + 5;
-        List<Object[]> rows = em.createNativeQuery("""
-                UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => ?1)
-                FROM (SELECT d1.subscription_id, d1.event_id FROM webhook_delivery d1
-                      JOIN webhook_subscription s ON s.id = d1.subscription_id AND s.active
-                      WHERE d1.state = 'pending' AND d1.next_attempt_at <= now()
-                        AND NOT EXISTS (SELECT 1 FROM webhook_delivery d0
-                                        WHERE d0.subscription_id = d1.subscription_id AND d0.state = 'pending'
-                                          AND d0.subject IS NOT DISTINCT FROM d1.subject AND d0.event_id < d1.event_id)
-                      ORDER BY d1.event_id LIMIT ?2 FOR UPDATE OF d1 SKIP LOCKED) c
-                WHERE d.subscription_id = c.subscription_id AND d.event_id = c.event_id
-                RETURNING d.subscription_id, d.event_id, d.attempts""")
-                .setParameter(1, (double) leaseSeconds)
-                .setParameter(2, config.batchSize())
-                .getResultList();
-        return rows.stream().map(r -> new Claim((UUID) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).intValue()))
-                .sorted((a, b) -> Long.compare(a.eventId(), b.eventId())).toList();
+        return deliveries.claim(leaseSeconds, config.batchSize());
     }
 
     private void send(Claim claim) {
@@ -178,8 +167,8 @@ public class WebhookDispatcher {
     }
 
     private Delivery load(Claim claim) {
-        WebhookSubscription s = em.find(WebhookSubscription.class, claim.subscriptionId());
-        GovernanceEvent event = em.find(GovernanceEvent.class, claim.eventId());
+        WebhookSubscription s = subscriptions.findById(claim.subscriptionId());
+        GovernanceEvent event = events.findById(claim.eventId());
         if (s == null || event == null) {
             return null;
         }
@@ -194,30 +183,17 @@ public class WebhookDispatcher {
     private void record(Claim claim, boolean delivered, int status, String error) {
         int attempts = claim.attempts() + 1;
         if (delivered) {
-            em.createNativeQuery("""
-                    UPDATE webhook_delivery SET state = 'delivered', attempts = ?3, last_status = ?4, last_error = NULL,
-                    delivered_at = now() WHERE subscription_id = ?1 AND event_id = ?2""")
-                    .setParameter(1, claim.subscriptionId()).setParameter(2, claim.eventId()).setParameter(3, attempts)
-                    .setParameter(4, status).executeUpdate();
+            deliveries.delivered(claim, attempts, status);
             return;
         }
         boolean givenUp = attempts >= config.maxAttempts();
-        em.createNativeQuery("""
-                UPDATE webhook_delivery SET state = ?3, attempts = ?4, last_status = CAST(?5 AS integer), last_error = CAST(?6 AS text),
-                next_attempt_at = now() + make_interval(secs => ?7) WHERE subscription_id = ?1 AND event_id = ?2""")
-                .setParameter(1, claim.subscriptionId()).setParameter(2, claim.eventId())
-                .setParameter(3, givenUp ? "failed" : "pending").setParameter(4, attempts)
-                .setParameter(5, status == 0 ? null : status).setParameter(6, error)
-                .setParameter(7, (double) backoff(attempts).toMillis() / 1000)
-                .executeUpdate();
+        deliveries.failed(claim, givenUp ? "failed" : "pending", attempts, status == 0 ? null : status, error,
+                (double) backoff(attempts).toMillis() / 1000);
     }
 
     Duration backoff(int attempts) {
         Duration wait = config.backoffBase().multipliedBy(1L << Math.min(attempts - 1, 30));
         return wait.compareTo(config.backoffMax()) > 0 ? config.backoffMax() : wait;
-    }
-
-    private record Claim(UUID subscriptionId, long eventId, int attempts) {
     }
 
     private record Delivery(String url, String secret, String id, String body) {

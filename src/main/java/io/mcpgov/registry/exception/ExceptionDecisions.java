@@ -1,15 +1,14 @@
 package io.mcpgov.registry.exception;
 
-import io.mcpgov.registry.decision.DecisionFlags;
+import io.mcpgov.registry.decision.DecisionFlagRepository;
 import io.mcpgov.registry.decision.DecisionKind;
+import io.mcpgov.registry.decision.DecisionRepository;
 import io.mcpgov.registry.decision.Involvement;
 import io.mcpgov.registry.outbox.EventTypes;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * API-key exceptions in the decision workflow. Party to an exception: its requester, whoever published a version it
@@ -21,10 +20,11 @@ class ExceptionDecisions implements DecisionKind<ExceptionEntry, ExceptionView> 
     static final String TARGET_TYPE = "exception";
 
     private final ExceptionRepository exceptions;
-    private final ExceptionCoverage coverage;
-    private final DecisionFlags flags;
+    private final ExceptionCoverageRepository coverage;
+    private final DecisionFlagRepository flags;
 
-    ExceptionDecisions(ExceptionRepository exceptions, ExceptionCoverage coverage, DecisionFlags flags) {
+    ExceptionDecisions(ExceptionRepository exceptions, ExceptionCoverageRepository coverage,
+            DecisionFlagRepository flags) {
         this.exceptions = exceptions;
         this.coverage = coverage;
         this.flags = flags;
@@ -41,7 +41,7 @@ class ExceptionDecisions implements DecisionKind<ExceptionEntry, ExceptionView> 
     }
 
     @Override
-    public PanacheRepositoryBase<ExceptionEntry, UUID> repository() {
+    public DecisionRepository<ExceptionEntry> repository() {
         return exceptions;
     }
 

@@ -2,13 +2,11 @@ package io.mcpgov.registry.exception;
 
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.Shutdown;
-import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.outbox.EventTypes;
 import io.mcpgov.registry.outbox.GovernanceEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,16 +19,16 @@ import java.util.UUID;
 @ApplicationScoped
 class ExceptionEndSweep {
 
-    private final EntityManager em;
+    private final ExceptionRepository exceptions;
     private final AuditLog audit;
     private final GovernanceEvents events;
-    private final ExceptionCoverage coverage;
+    private final ExceptionCoverageRepository coverage;
     private final Shutdown shutdown;
 
-    ExceptionEndSweep(EntityManager em, AuditLog audit, GovernanceEvents events, ExceptionCoverage coverage,
-            Shutdown shutdown) {
+    ExceptionEndSweep(ExceptionRepository exceptions, AuditLog audit, GovernanceEvents events,
+            ExceptionCoverageRepository coverage, Shutdown shutdown) {
         this.shutdown = shutdown;
-        this.em = em;
+        this.exceptions = exceptions;
         this.audit = audit;
         this.events = events;
         this.coverage = coverage;
@@ -46,20 +44,14 @@ class ExceptionEndSweep {
         });
     }
 
-    @SuppressWarnings("unchecked")
     int announceBatch() {
-        List<Object[]> ended = em.createNativeQuery("""
-                UPDATE api_key_exception SET end_announced = true
-                WHERE id IN (SELECT id FROM api_key_exception
-                             WHERE state = 'approved' AND NOT end_announced AND expires_at <= now()
-                             ORDER BY expires_at LIMIT 50 FOR UPDATE SKIP LOCKED)
-                RETURNING id, server_name, classification, expires_at""").getResultList();
-        for (Object[] row : ended) {
-            UUID id = (UUID) row[0];
-            Map<String, Object> data = Map.of("id", id.toString(), "serverName", row[1], "classification", row[2],
-                    "state", "expired", "expiresAt", Times.instant(row[3]).toString());
+        List<ExceptionRepository.Ended> ended = exceptions.markEndAnnounced();
+        for (ExceptionRepository.Ended e : ended) {
+            UUID id = e.id();
+            Map<String, Object> data = Map.of("id", id.toString(), "serverName", e.serverName(), "classification",
+                    e.classification(), "state", "expired", "expiresAt", e.expiresAt().toString());
             audit.recordSystem("exception.expired", "exception", id.toString(), Map.of("state", "approved"), data);
-            events.changed(EventTypes.EXCEPTION_EXPIRED, (String) row[1], data, coverage.coveredVersionIds(id),
+            events.changed(EventTypes.EXCEPTION_EXPIRED, e.serverName(), data, coverage.coveredVersionIds(id),
                     "exception.expired");
         }
         return ended.size();

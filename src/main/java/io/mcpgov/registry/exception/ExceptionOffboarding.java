@@ -20,9 +20,7 @@ class ExceptionOffboarding {
     }
 
     void flag(@Observes SubjectOffboarded offboarded) {
-        for (ExceptionEntry e : exceptions.list("(requestedBy = ?1 or decidedBy = ?1)"
-                + " and state in ('pending', 'approved') and expiresAt > ?2 order by requestedAt, id",
-                offboarded.subject(), offboarded.at())) {
+        for (ExceptionEntry e : exceptions.inForceInvolving(offboarded.subject(), offboarded.at())) {
             offboarded.flagParts(ExceptionDecisions.TARGET_TYPE, e);
         }
     }

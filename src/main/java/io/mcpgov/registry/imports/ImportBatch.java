@@ -10,7 +10,7 @@ import io.mcpgov.registry.namespace.NamespaceService;
 import io.mcpgov.registry.outbox.GovernanceEvents;
 import io.mcpgov.registry.publish.LatestBookkeeping;
 import io.mcpgov.registry.publish.Publication;
-import io.mcpgov.registry.publish.PublishStore;
+import io.mcpgov.registry.publish.VersionPublisher;
 import io.mcpgov.registry.server.ServerStatus;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
@@ -26,7 +26,7 @@ import java.util.Set;
 @ApplicationScoped
 class ImportBatch {
 
-    private final PublishStore store;
+    private final VersionPublisher publisher;
     private final ServerVersionRepository versions;
     private final NamespaceService namespaces;
     private final LatestBookkeeping latest;
@@ -35,13 +35,13 @@ class ImportBatch {
     private final LongWork longWork;
     private final ChangeCounter counter;
 
-    ImportBatch(PublishStore store, ServerVersionRepository versions, NamespaceService namespaces,
+    ImportBatch(VersionPublisher publisher, ServerVersionRepository versions, NamespaceService namespaces,
             LatestBookkeeping latest, AuditLog audit, GovernanceEvents events, LongWork longWork,
             ChangeCounter counter) {
         this.events = events;
         this.counter = counter;
         this.longWork = longWork;
-        this.store = store;
+        this.publisher = publisher;
         this.versions = versions;
         this.namespaces = namespaces;
         this.latest = latest;
@@ -67,14 +67,14 @@ class ImportBatch {
                     continue;
                 }
                 String team = owningTeam(item.name(), run);
-                imported.add(store.store(new Publication(item.document(), item.checked().profile(), team,
+                imported.add(publisher.store(new Publication(item.document(), item.checked().profile(), team,
                         run.importer(), item.status(), true), "server.imported"));
                 page.imported();
                 // a page may list a version twice: the second is then a version this import holds
                 stored.add(key);
                 // a page holds many entries: keep the persistence context small so each flush stays cheap
                 versions.flush();
-                versions.getEntityManager().clear();
+                versions.detachAll();
             } catch (ProblemException e) {
                 page.refuse(item.name(), item.version(), e.errors());
             }
@@ -91,8 +91,7 @@ class ImportBatch {
     @Transactional
     void refreshStatistics() {
         // samples six large tables: longer than a request's statements may take
-        longWork.inTransaction(() -> versions.getEntityManager().createNativeQuery("ANALYZE server_version,"
-                + " listing_state, exception_coverage, tool_set, server_tool, remote_url").executeUpdate());
+        longWork.inTransaction(versions::refreshStatistics);
     }
 
     /**

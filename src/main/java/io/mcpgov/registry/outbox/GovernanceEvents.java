@@ -15,11 +15,11 @@ import java.util.List;
 @ApplicationScoped
 public class GovernanceEvents {
 
-    private final EventOutbox outbox;
+    private final GovernanceEventRepository outbox;
     private final ListingReconciler listings;
     private final ChangeCounter counter;
 
-    GovernanceEvents(EventOutbox outbox, ListingReconciler listings, ChangeCounter counter) {
+    GovernanceEvents(GovernanceEventRepository outbox, ListingReconciler listings, ChangeCounter counter) {
         this.outbox = outbox;
         this.counter = counter;
         this.listings = listings;

@@ -20,12 +20,15 @@ import java.util.Set;
 public class ListingReconciler {
 
     private final ServerRowRepository rows;
-    private final EventOutbox outbox;
+    private final ListingStateRepository states;
+    private final GovernanceEventRepository outbox;
     private final ChangeCounter counter;
 
-    ListingReconciler(ServerRowRepository rows, EventOutbox outbox, ChangeCounter counter) {
+    ListingReconciler(ServerRowRepository rows, ListingStateRepository states, GovernanceEventRepository outbox,
+            ChangeCounter counter) {
         this.counter = counter;
         this.rows = rows;
+        this.states = states;
         this.outbox = outbox;
     }
 
@@ -35,7 +38,7 @@ public class ListingReconciler {
         if (versionIds.isEmpty()) {
             return;
         }
-        outbox.getEntityManager().flush();
+        outbox.flush();
         reconcileRows(rows.byIds(versionIds), cause);
     }
 
@@ -44,12 +47,12 @@ public class ListingReconciler {
     public void reconcileRows(List<ServerRow> current, String cause) {
         Map<Long, Decision> decisions = new LinkedHashMap<>();
         current.forEach(row -> decisions.put(row.id(), Decision.of(row)));
-        Set<Long> changed = outbox.recordListings(decisions.values().stream().map(Decision::listing).toList());
+        Set<Long> changed = states.recordListings(decisions.values().stream().map(Decision::listing).toList());
         if (changed.isEmpty()) {
             return;
         }
         counter.moveAtCommit();
-        List<EventOutbox.NewEvent> events = new ArrayList<>();
+        List<GovernanceEventRepository.NewEvent> events = new ArrayList<>();
         for (Decision decision : decisions.values()) {
             if (changed.contains(decision.row().id())) {
                 events.add(decision.event(cause));
@@ -67,18 +70,19 @@ public class ListingReconciler {
                     deleted && row.hiddenBy().isEmpty() ? List.of("deleted") : row.hiddenBy());
         }
 
-        EventOutbox.Listing listing() {
-            return new EventOutbox.Listing(row.id(), listed, String.join(",", reasons));
+        ListingStateRepository.Listing listing() {
+            return new ListingStateRepository.Listing(row.id(), listed, String.join(",", reasons));
         }
 
-        EventOutbox.NewEvent event(String cause) {
+        GovernanceEventRepository.NewEvent event(String cause) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", row.name());
             data.put("version", row.version());
             data.put("listed", listed);
             data.put("reasons", reasons);
             data.put("cause", cause);
-            return new EventOutbox.NewEvent(listed ? EventTypes.ENTRY_LISTED : EventTypes.ENTRY_HIDDEN, row.name(), data);
+            return new GovernanceEventRepository.NewEvent(listed ? EventTypes.ENTRY_LISTED : EventTypes.ENTRY_HIDDEN,
+                    row.name(), data);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.mcpgov.registry.ownership;
 
 import io.mcpgov.registry.decision.DecisionFlag;
-import io.mcpgov.registry.decision.DecisionFlags;
+import io.mcpgov.registry.decision.DecisionFlagRepository;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
@@ -20,11 +20,11 @@ public class DecisionFlagService {
 
     private static final int MAX_REASON = 2000;
 
-    private final DecisionFlags flags;
+    private final DecisionFlagRepository flags;
     private final AuditLog audit;
     private final Caller caller;
 
-    DecisionFlagService(DecisionFlags flags, AuditLog audit, Caller caller) {
+    DecisionFlagService(DecisionFlagRepository flags, AuditLog audit, Caller caller) {
         this.flags = flags;
         this.audit = audit;
         this.caller = caller;

@@ -6,15 +6,14 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.decision.DecisionFlag;
-import io.mcpgov.registry.decision.DecisionFlags;
+import io.mcpgov.registry.decision.DecisionFlagRepository;
 import io.mcpgov.registry.decision.SubjectOffboarded;
-import io.mcpgov.registry.outbox.EventOutbox;
 import io.mcpgov.registry.outbox.EventTypes;
+import io.mcpgov.registry.outbox.GovernanceEventRepository;
 import io.mcpgov.registry.outbox.ListingReconciler;
 import io.mcpgov.registry.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,25 +37,25 @@ public class OffboardingService {
     public record Outcome(OffboardingView view, boolean created) {
     }
 
-    private final OffboardedSubjects offboarded;
-    private final DecisionFlags flags;
-    private final EntityManager em;
+    private final OffboardedSubjectRepository offboarded;
+    private final DecisionFlagRepository flags;
+    private final OwnershipRepository ownership;
     private final AuditLog audit;
     private final Caller caller;
     private final Event<SubjectOffboarded> offboardedEvent;
-    private final EventOutbox outbox;
+    private final GovernanceEventRepository outbox;
     private final ListingReconciler listings;
     private final ChangeCounter counter;
 
-    OffboardingService(OffboardedSubjects offboarded, DecisionFlags flags, EntityManager em, AuditLog audit,
-            Caller caller, Event<SubjectOffboarded> offboardedEvent, EventOutbox outbox, ListingReconciler listings,
-            ChangeCounter counter) {
+    OffboardingService(OffboardedSubjectRepository offboarded, DecisionFlagRepository flags,
+            OwnershipRepository ownership, AuditLog audit, Caller caller, Event<SubjectOffboarded> offboardedEvent,
+            GovernanceEventRepository outbox, ListingReconciler listings, ChangeCounter counter) {
         this.outbox = outbox;
         this.counter = counter;
         this.listings = listings;
         this.offboarded = offboarded;
         this.flags = flags;
-        this.em = em;
+        this.ownership = ownership;
         this.audit = audit;
         this.caller = caller;
         this.offboardedEvent = offboardedEvent;
@@ -68,13 +67,10 @@ public class OffboardingService {
         String reason = required(body.reason(), "/reason", MAX_REASON);
         Instant now = Times.now();
         // concurrent offboardings of one subject: the second waits on the key, then finds it done
-        int inserted = em.createNativeQuery("INSERT INTO offboarded_subject (subject, reason, offboarded_by, offboarded_at)"
-                        + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (subject) DO NOTHING")
-                .setParameter(1, subject).setParameter(2, reason).setParameter(3, caller.subject()).setParameter(4, now)
-                .executeUpdate();
+        boolean inserted = offboarded.recordIfAbsent(subject, reason, caller.subject(), now);
         OffboardedSubject record = offboarded.findById(subject);
-        List<OffboardingView.OrphanedServer> orphaned = orphanedServers(subject);
-        if (inserted == 0) {
+        List<OffboardingView.OrphanedServer> orphaned = ownership.serversOwnedBy(subject);
+        if (!inserted) {
             return new Outcome(view(record, true, orphaned, flags.ofSubject(subject)), false);
         }
 
@@ -103,10 +99,8 @@ public class OffboardingService {
             data.put("reason", reason);
             outbox.append(EventTypes.OWNER_OFFBOARDED, server.name(), data);
         }
-        @SuppressWarnings("unchecked")
-        List<Number> versionIds = em.createNativeQuery("SELECT id FROM server_version WHERE accountable_owner = ?1")
-                .setParameter(1, subject).getResultList();
-        listings.reconcile(versionIds.stream().map(Number::longValue).toList(), "subject.offboarded");
+        List<Long> versionIds = ownership.versionIdsOwnedBy(subject);
+        listings.reconcile(versionIds, "subject.offboarded");
         if (!versionIds.isEmpty()) {
             // their ownership member says orphaned now, hidden or not
             counter.moveAtCommit();
@@ -122,18 +116,6 @@ public class OffboardingService {
         OffboardingView view = view(record, false, orphaned, created);
         audit.record("subject.offboarded", "subject", subject, null, view);
         return new Outcome(view, true);
-    }
-
-    /** Servers (with a version that is not deleted) whose accountable owner is {@code subject}, by name. */
-    private List<OffboardingView.OrphanedServer> orphanedServers(String subject) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT sv.name, (array_agg(sv.owning_team ORDER BY sv.published_at DESC, sv.id DESC))[1]
-                FROM server_version sv WHERE sv.accountable_owner = ?1
-                GROUP BY sv.name HAVING bool_or(sv.status <> 'deleted') ORDER BY sv.name""")
-                .setParameter(1, subject)
-                .getResultList();
-        return rows.stream().map(r -> new OffboardingView.OrphanedServer((String) r[0], (String) r[1])).toList();
     }
 
     private static OffboardingView view(OffboardedSubject s, boolean already, List<OffboardingView.OrphanedServer> orphaned,

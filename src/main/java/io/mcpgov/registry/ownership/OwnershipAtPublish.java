@@ -7,8 +7,7 @@ import io.mcpgov.registry.publish.VersionStoring;
 import io.mcpgov.registry.server.ServerVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Ownership is per server. The first version's publisher becomes its accountable owner; later versions inherit the
@@ -19,12 +18,12 @@ import java.util.List;
 @ApplicationScoped
 public class OwnershipAtPublish {
 
-    private final EntityManager em;
-    private final Contacts contacts;
+    private final OwnershipRepository ownership;
+    private final ContactRepository contacts;
     private final AuditLog audit;
 
-    OwnershipAtPublish(EntityManager em, Contacts contacts, AuditLog audit) {
-        this.em = em;
+    OwnershipAtPublish(OwnershipRepository ownership, ContactRepository contacts, AuditLog audit) {
+        this.ownership = ownership;
         this.contacts = contacts;
         this.audit = audit;
     }
@@ -32,17 +31,13 @@ public class OwnershipAtPublish {
     /** Before the insert, so that the version's row is written once with its owner and contact. */
     void apply(@Observes VersionStoring storing) {
         ServerVersion entry = storing.entry();
-        @SuppressWarnings("unchecked")
-        List<Object[]> previous = storing.firstOfServer() ? List.of() : em.createNativeQuery(
-                        "SELECT accountable_owner, contact::text FROM server_version"
-                        + " WHERE name = ?1 ORDER BY published_at DESC, id DESC LIMIT 1")
-                .setParameter(1, entry.name)
-                .getResultList();
+        Optional<OwnershipRepository.Latest> previous = storing.firstOfServer() ? Optional.empty()
+                : ownership.latest(entry.name);
         boolean first = previous.isEmpty();
-        String previousText = first ? null : (String) previous.get(0)[1];
+        String previousText = first ? null : previous.get().contactText();
         JsonNode previousContact = contacts.parse(previousText);
         if (!first) {
-            entry.accountableOwner = (String) previous.get(0)[0];
+            entry.accountableOwner = previous.get().accountableOwner();
         }
         JsonNode declared = GovernanceMeta.locate(storing.document())
                 .map(d -> d.node().get("contact"))
@@ -54,9 +49,9 @@ public class OwnershipAtPublish {
             entry.contact = contacts.text(declared);
         } else {
             entry.contact = contacts.text(declared);
-            contacts.set("name = ?2", entry.name, declared);
-            audit.record("ownership.contact-changed", "server", entry.name, Contacts.state(previousContact),
-                    Contacts.state(declared));
+            contacts.setForServer(entry.name, declared);
+            audit.record("ownership.contact-changed", "server", entry.name, ContactRepository.state(previousContact),
+                    ContactRepository.state(declared));
         }
     }
 }

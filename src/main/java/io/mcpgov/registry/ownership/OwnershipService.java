@@ -1,7 +1,6 @@
 package io.mcpgov.registry.ownership;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.common.ProblemException;
@@ -14,7 +13,6 @@ import io.mcpgov.registry.server.HiddenEntries;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,18 +35,18 @@ public class OwnershipService {
 
     private final ServerVersionRepository versions;
     private final HiddenEntries entries;
-    private final KnownSubjects known;
-    private final OffboardedSubjects offboarded;
+    private final KnownSubjectRepository known;
+    private final OffboardedSubjectRepository offboarded;
     private final AuditLog audit;
     private final Caller caller;
-    private final EntityManager em;
-    private final Contacts contacts;
+    private final OwnershipRepository ownership;
+    private final ContactRepository contacts;
     private final ListingReconciler listings;
     private final ChangeCounter counter;
 
-    OwnershipService(ServerVersionRepository versions, HiddenEntries entries, KnownSubjects known,
-            OffboardedSubjects offboarded, AuditLog audit, Caller caller, EntityManager em, Contacts contacts,
-            ListingReconciler listings, ChangeCounter counter) {
+    OwnershipService(ServerVersionRepository versions, HiddenEntries entries, KnownSubjectRepository known,
+            OffboardedSubjectRepository offboarded, AuditLog audit, Caller caller, OwnershipRepository ownership,
+            ContactRepository contacts, ListingReconciler listings, ChangeCounter counter) {
         this.listings = listings;
         this.counter = counter;
         this.versions = versions;
@@ -57,7 +55,7 @@ public class OwnershipService {
         this.offboarded = offboarded;
         this.audit = audit;
         this.caller = caller;
-        this.em = em;
+        this.ownership = ownership;
         this.contacts = contacts;
     }
 
@@ -152,22 +150,16 @@ public class OwnershipService {
             v.updatedAt = now;
         }
         versions.flush();
-        contacts.set("name = ?2", name, contact);
-        audit.record("ownership.contact-changed", "server", name, Contacts.state(current), Contacts.state(contact));
+        contacts.setForServer(name, contact);
+        audit.record("ownership.contact-changed", "server", name, ContactRepository.state(current),
+                ContactRepository.state(contact));
         counter.moveAtCommit();
         return view(name).orElseThrow();
     }
 
     /** The ownership of the server's most recently published version (all versions share it). */
     Optional<OwnershipView> view(String name) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT sv.owning_team, sv.accountable_owner, sv.contact::text, "
-                        + OwnerOffboardedRule.ORPHANED + " FROM server_version sv WHERE sv.name = ?1"
-                        + " ORDER BY sv.published_at DESC, sv.id DESC LIMIT 1")
-                .setParameter(1, name)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new OwnershipView(name, (String) r[0], (String) r[1],
-                r[2] == null ? null : new RawValue((String) r[2]), (Boolean) r[3]));
+        return ownership.view(name);
     }
 
     private static ProblemException refused(String ruleId, String message) {

@@ -20,16 +20,16 @@ public class PublishService {
     private final DocumentReader reader;
     private final DocumentChecks checks;
     private final NamespaceService namespaces;
-    private final PublishStore store;
+    private final VersionPublisher publisher;
     private final ServerViews views;
     private final Caller caller;
 
-    PublishService(DocumentReader reader, DocumentChecks checks, NamespaceService namespaces, PublishStore store,
-            ServerViews views, Caller caller) {
+    PublishService(DocumentReader reader, DocumentChecks checks, NamespaceService namespaces,
+            VersionPublisher publisher, ServerViews views, Caller caller) {
         this.reader = reader;
         this.checks = checks;
         this.namespaces = namespaces;
-        this.store = store;
+        this.publisher = publisher;
         this.views = views;
         this.caller = caller;
     }
@@ -47,7 +47,7 @@ public class PublishService {
         if (team == null) {
             throw namespaces.forbiddenNamespace(String.valueOf(name));
         }
-        var row = store.insert(document, checked.profile(), team, caller.subject());
+        var row = publisher.insert(document, checked.profile(), team, caller.subject());
         return views.response(row, checked.warnings());
     }
 

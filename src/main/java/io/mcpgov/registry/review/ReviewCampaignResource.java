@@ -112,8 +112,9 @@ public class ReviewCampaignResource {
         }
         int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
         QueryParams.requireValid(errors);
-        List<ReviewItemView> found = service.items(PathIds.uuid(id, "Campaign not found."), new ReviewQueries.ItemFilter(wanted,
-                ReviewService.blankToNull(owner), late, ReviewService.blankToNull(cursor), size + 1));
+        List<ReviewItemView> found = service.items(PathIds.uuid(id, "Campaign not found."),
+                new ReviewItemRepository.ItemFilter(wanted, ReviewService.blankToNull(owner), late,
+                        ReviewService.blankToNull(cursor), size + 1));
         Map<String, Object> metadata = new java.util.LinkedHashMap<>();
         if (found.size() > size) {
             found = found.subList(0, size);

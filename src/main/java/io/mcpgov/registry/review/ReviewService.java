@@ -9,7 +9,6 @@ import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
 import io.mcpgov.registry.server.HiddenEntries;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -34,21 +33,21 @@ public class ReviewService {
     private static final int MAX_NOTE = 2000;
     private static final int MAX_DUE_DAYS = 366;
 
-    private final EntityManager em;
-    private final ReviewQueries queries;
+    private final ReviewCampaignRepository campaigns;
+    private final ReviewItemRepository reviewItems;
     private final AuditLog audit;
     private final Caller caller;
     private final HiddenEntries entries;
     private final ReviewOverdueRule overdue;
     private final ChangeCounter counter;
 
-    ReviewService(EntityManager em, ReviewQueries queries, AuditLog audit, Caller caller, HiddenEntries entries,
-            ReviewOverdueRule overdue, ChangeCounter counter) {
+    ReviewService(ReviewCampaignRepository campaigns, ReviewItemRepository reviewItems, AuditLog audit, Caller caller,
+            HiddenEntries entries, ReviewOverdueRule overdue, ChangeCounter counter) {
         this.entries = entries;
-        this.em = em;
+        this.campaigns = campaigns;
         this.overdue = overdue;
         this.counter = counter;
-        this.queries = queries;
+        this.reviewItems = reviewItems;
         this.audit = audit;
         this.caller = caller;
     }
@@ -73,7 +72,7 @@ public class ReviewService {
             throw ProblemException.unprocessable("The campaign was refused.", errors);
         }
         // campaigns that overlap would otherwise both mark their items current
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(1635083380, 2)").getSingleResult();
+        campaigns.lockCampaignStarts();
         ReviewCampaign c = new ReviewCampaign();
         c.id = UUID.randomUUID();
         c.name = name;
@@ -82,9 +81,9 @@ public class ReviewService {
         c.state = "open";
         c.createdBy = caller.subject();
         c.createdAt = now;
-        em.persist(c);
-        em.flush();
-        int items = queries.createItems(c.id, c.team, due);
+        campaigns.persist(c);
+        campaigns.flush();
+        int items = reviewItems.createItems(c.id, c.team, due);
         if (items == 0) {
             throw ProblemException.unprocessable("The campaign would review nothing.", List.of(new Violation(
                     "campaign-empty", c.team == null ? "" : "/team", "No published server is in its scope.")));
@@ -96,20 +95,20 @@ public class ReviewService {
     }
 
     public List<CampaignView> list() {
-        List<ReviewCampaign> campaigns = em.createQuery("from ReviewCampaign order by createdAt desc, id",
-                ReviewCampaign.class).setMaxResults(100).getResultList();
-        Map<UUID, CampaignView.Progress> progress = queries.progress(campaigns.stream().map(c -> c.id).toList());
-        return campaigns.stream().map(c -> CampaignView.of(c, progress.get(c.id), null)).toList();
+        List<ReviewCampaign> newest = campaigns.newest(100);
+        Map<UUID, CampaignView.Progress> progress = reviewItems.progress(newest.stream().map(c -> c.id).toList());
+        return newest.stream().map(c -> CampaignView.of(c, progress.get(c.id), null)).toList();
     }
 
     public CampaignView get(UUID id) {
         return view(find(id, LockModeType.NONE), true);
     }
 
-    public List<ReviewItemView> items(UUID id, ReviewQueries.ItemFilter filter) {
+    public List<ReviewItemView> items(UUID id, ReviewItemRepository.ItemFilter filter) {
         find(id, LockModeType.NONE);
         boolean all = caller.hasAny(Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR);
-        return queries.items(id, filter, new ReviewQueries.Visibility(all, List.copyOf(caller.teams()), caller.subject()));
+        return reviewItems.items(id, filter,
+                new ReviewItemRepository.Visibility(all, List.copyOf(caller.teams()), caller.subject()));
     }
 
     @Transactional
@@ -121,8 +120,8 @@ public class ReviewService {
         }
         // answers share the campaign; closing takes it exclusively
         ReviewCampaign campaign = find(id, LockModeType.PESSIMISTIC_READ);
-        ReviewItemView before = queries.item(id, serverName).orElseThrow(ReviewService::notReviewed);
-        if (!caller.subject().equals(before.accountableOwner()) || queries.isOffboarded(caller.subject())) {
+        ReviewItemView before = reviewItems.item(id, serverName).orElseThrow(ReviewService::notReviewed);
+        if (!caller.subject().equals(before.accountableOwner()) || reviewItems.isOffboarded(caller.subject())) {
             throw entries.refusal(serverName, null, new ProblemException(403, "Forbidden", "Only the server's"
                     + " accountable owner answers its review.", List.of(new Violation("not-accountable-owner", "",
                     "You are not accountable for this server."))), ReviewService::notReviewed);
@@ -131,8 +130,8 @@ public class ReviewService {
             throw ProblemException.conflict("The campaign is closed.",
                     new Violation("campaign-closed", "", "Closed at " + campaign.closedAt + "."));
         }
-        queries.answer(id, serverName, state, note, caller.subject(), Times.now());
-        ReviewItemView after = queries.item(id, serverName).orElseThrow();
+        reviewItems.answer(id, serverName, state, note, caller.subject(), Times.now());
+        ReviewItemView after = reviewItems.item(id, serverName).orElseThrow();
         audit.record(ATTESTED.equals(state) ? "review-item.attested" : "review-item.changes-flagged", "review-item",
                 id + "/" + serverName, answerState(before), answerState(after));
         itemsChanged();
@@ -167,7 +166,7 @@ public class ReviewService {
     }
 
     private ReviewCampaign find(UUID id, LockModeType lock) {
-        ReviewCampaign c = em.find(ReviewCampaign.class, id, lock);
+        ReviewCampaign c = campaigns.findById(id, lock);
         if (c == null) {
             throw ProblemException.notFound("Campaign not found.");
         }
@@ -175,8 +174,8 @@ public class ReviewService {
     }
 
     private CampaignView view(ReviewCampaign c, boolean withOwners) {
-        return CampaignView.of(c, queries.progress(List.of(c.id)).get(c.id),
-                withOwners ? queries.ownerProgress(c.id) : null);
+        return CampaignView.of(c, reviewItems.progress(List.of(c.id)).get(c.id),
+                withOwners ? reviewItems.ownerProgress(c.id) : null);
     }
 
     /** What the audit trail keeps of a campaign: no per-owner breakdown. */

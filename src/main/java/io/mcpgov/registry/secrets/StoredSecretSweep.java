@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.classification.scan.SecretScanner;
-import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.common.Shutdown;
 import io.mcpgov.registry.outbox.EventTypes;
 import io.mcpgov.registry.outbox.GovernanceEvents;
+import io.mcpgov.registry.secrets.StoredSecretRepository.Stored;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class StoredSecretSweep {
     static final String FINDINGS_CHANGED = "server.secret-findings-changed";
     static final String CLEARED = "server.secret-cleared";
 
-    private final Jdbc jdbc;
+    private final StoredSecretRepository stored;
     private final SecretScanner scanner;
     private final AuditLog audit;
     private final GovernanceEvents events;
@@ -45,9 +45,9 @@ public class StoredSecretSweep {
     private final Shutdown shutdown;
     private final ChangeCounter counter;
 
-    StoredSecretSweep(Jdbc jdbc, SecretScanner scanner, AuditLog audit, GovernanceEvents events,
+    StoredSecretSweep(StoredSecretRepository stored, SecretScanner scanner, AuditLog audit, GovernanceEvents events,
             ObjectMapper json, SecretsConfig config, Shutdown shutdown, ChangeCounter counter) {
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.counter = counter;
         this.scanner = scanner;
         this.audit = audit;
@@ -88,19 +88,8 @@ public class StoredSecretSweep {
         return new Result(scanned, hidden, listedAgain);
     }
 
-    /** One stored version as the sweep reads it. */
-    private record Stored(long id, String name, String version, String document, String findings) {
-    }
-
     Result page() {
-        List<Stored> rows = jdbc.list("Reading versions for the secret scan", """
-                SELECT id, name, version, document_text, secret_findings::text FROM server_version
-                WHERE secrets_scanned_with < ? LIMIT ? FOR UPDATE SKIP LOCKED""",
-                ps -> {
-                    ps.setInt(1, SecretScanner.REVISION);
-                    ps.setInt(2, config.sweepBatchSize());
-                },
-                rs -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        List<Stored> rows = stored.lockUnscanned(SecretScanner.REVISION, config.sweepBatchSize());
         int hidden = 0;
         int listedAgain = 0;
         for (Stored row : rows) {
@@ -127,23 +116,13 @@ public class StoredSecretSweep {
             }
         }
         if (!rows.isEmpty()) {
-            Long[] ids = rows.stream().map(Stored::id).toArray(Long[]::new);
-            jdbc.update("Recording the secret scan's revision",
-                    "UPDATE server_version SET secrets_scanned_with = ? WHERE id = ANY (?)", ps -> {
-                        ps.setInt(1, SecretScanner.REVISION);
-                        ps.setArray(2, ps.getConnection().createArrayOf("bigint", ids));
-                    });
+            stored.markScanned(rows.stream().map(Stored::id).toList(), SecretScanner.REVISION);
         }
         return new Result(rows.size(), hidden, listedAgain);
     }
 
     private void store(long id, StoredFindings findings) {
-        String text = findings == null ? null : write(findings);
-        jdbc.update("Storing secret findings", "UPDATE server_version SET secret_findings = CAST(? AS jsonb) WHERE id = ?",
-                ps -> {
-                    ps.setString(1, text);
-                    ps.setLong(2, id);
-                });
+        stored.storeFindings(id, findings == null ? null : write(findings));
     }
 
     private JsonNode document(long id, String text) {

@@ -62,6 +62,39 @@ public class ServerVersionRepository implements PanacheRepositoryBase<ServerVers
         return find("name = ?1 order by publishedAt, id", name).list();
     }
 
+    /** Every version of a server, oldest published first, without their documents. */
+    public List<VersionRef> versionRefs(String name) {
+        return jdbc.list("Reading the versions of a server",
+                "SELECT id, version FROM server_version WHERE name = ? ORDER BY published_at, id",
+                ps -> ps.setString(1, name), rs -> new VersionRef(rs.getLong(1), rs.getString(2)));
+    }
+
+    /** Who published one version. */
+    @SuppressWarnings("unchecked")
+    public List<String> publishersOf(long versionId) {
+        return getEntityManager().createNativeQuery("SELECT published_by FROM server_version WHERE id = ?1")
+                .setParameter(1, versionId).getResultList();
+    }
+
+    /** The server's accountable owner (every version carries it). */
+    @SuppressWarnings("unchecked")
+    public List<String> accountableOwners(String name) {
+        return getEntityManager()
+                .createNativeQuery("SELECT DISTINCT accountable_owner FROM server_version WHERE name = ?1")
+                .setParameter(1, name).getResultList();
+    }
+
+    /** Empties the persistence context: a transaction that stores many versions keeps each flush cheap. */
+    public void detachAll() {
+        getEntityManager().clear();
+    }
+
+    /** Refreshes the planner's statistics of the tables discovery reads (after a bulk load). */
+    public int refreshStatistics() {
+        return getEntityManager().createNativeQuery("ANALYZE server_version,"
+                + " listing_state, exception_coverage, tool_set, server_tool, remote_url").executeUpdate();
+    }
+
     /**
      * Which of the given (name, version) pairs are stored, as {@link #key} strings: one query for a whole page of
      * an import instead of one per entry.

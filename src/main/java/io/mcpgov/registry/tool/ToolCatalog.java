@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.mcpgov.registry.classification.ToolClassification;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 
 /** Reads the stored tools of a version with their current approval state. */
 @ApplicationScoped
@@ -19,39 +18,30 @@ public class ToolCatalog {
     public record VersionTools(boolean declared, List<ToolEntitlement> tools, String changesJson) {
     }
 
-    private final EntityManager em;
+    private final VersionToolRepository versionTools;
     private final ObjectMapper json;
 
-    ToolCatalog(EntityManager em, ObjectMapper json) {
-        this.em = em;
+    ToolCatalog(VersionToolRepository versionTools, ObjectMapper json) {
+        this.versionTools = versionTools;
         this.json = json;
     }
 
     public VersionTools of(long versionId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> set = em.createNativeQuery("SELECT declared, changes::text FROM tool_set WHERE server_version_id = ?1")
-                .setParameter(1, versionId).getResultList();
-        boolean declared = !set.isEmpty() && Boolean.TRUE.equals(set.get(0)[0]);
-        String changes = set.isEmpty() ? null : (String) set.get(0)[1];
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT t.name, t.title, t.classification, t.idempotent, t.open_world, t.scopes::text,
-                               t.definition_hash, t.findings::text, t.definition::text, r.id, r.state
-                        FROM server_tool t
-                        LEFT JOIN tool_review r ON r.server_name = t.server_name AND r.tool_name = t.name
-                            AND r.definition_hash = t.definition_hash
-                        WHERE t.server_version_id = ?1 ORDER BY t.position""")
-                .setParameter(1, versionId).getResultList();
+        Optional<VersionToolRepository.ToolSet> set = versionTools.toolSet(versionId);
+        boolean declared = set.map(VersionToolRepository.ToolSet::declared).orElse(false);
+        String changes = set.map(VersionToolRepository.ToolSet::changesJson).orElse(null);
+        List<VersionToolRepository.CatalogRow> rows = versionTools.catalog(versionId);
         List<ToolEntitlement> tools = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            String classification = (String) row[2];
+        for (VersionToolRepository.CatalogRow row : rows) {
+            String classification = row.classification();
             boolean destructive = ToolClassification.DESTRUCTIVE.wire().equals(classification);
-            String findings = (String) row[7];
+            String findings = row.findingsJson();
             boolean flagged = !"[]".equals(findings);
-            ReviewState approval = ToolEntitlement.approval(destructive, flagged, (String) row[10]);
-            tools.add(new ToolEntitlement((String) row[0], (String) row[1], classification, (Boolean) row[3],
-                    (Boolean) row[4], strings((String) row[5]), (String) row[6], flagged ? new RawValue(findings) : null,
-                    approval.wire(), approval.available(destructive), (UUID) row[9], new RawValue((String) row[8])));
+            ReviewState approval = ToolEntitlement.approval(destructive, flagged, row.reviewState());
+            tools.add(new ToolEntitlement(row.name(), row.title(), classification, row.idempotent(), row.openWorld(),
+                    strings(row.scopesJson()), row.definitionHash(), flagged ? new RawValue(findings) : null,
+                    approval.wire(), approval.available(destructive), row.reviewId(),
+                    new RawValue(row.definitionJson())));
         }
         return new VersionTools(declared, tools, changes);
     }

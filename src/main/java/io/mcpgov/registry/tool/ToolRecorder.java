@@ -12,6 +12,7 @@ import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.publish.VersionPublished;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository.VersionRef;
+import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -31,16 +32,18 @@ import org.semver4j.Semver;
 @ApplicationScoped
 public class ToolRecorder {
 
-    private final ToolStore store;
+    private final VersionToolRepository versionTools;
     private final ToolReviewRepository reviews;
+    private final ServerVersionRepository versions;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final OmnibusScopes omnibus;
 
-    ToolRecorder(ToolStore store, ToolReviewRepository reviews, AuditLog audit, ObjectMapper json,
-            ToolSettings settings) {
-        this.store = store;
+    ToolRecorder(VersionToolRepository versionTools, ToolReviewRepository reviews, ServerVersionRepository versions,
+            AuditLog audit, ObjectMapper json, ToolSettings settings) {
+        this.versionTools = versionTools;
         this.reviews = reviews;
+        this.versions = versions;
         this.audit = audit;
         this.json = json;
         this.omnibus = new OmnibusScopes(settings.omnibusScopes());
@@ -54,7 +57,7 @@ public class ToolRecorder {
         VersionRef previous = published.firstOfServer() ? null : previousVersion(entry);
         ToolChanges changes = null;
         if (previous != null) {
-            Optional<List<ToolSnapshot>> before = store.snapshots(previous.id(), this::strings);
+            Optional<List<ToolSnapshot>> before = versionTools.snapshots(previous.id(), this::strings);
             if (declaration.isPresent() || before.isPresent()) {
                 changes = ToolChanges.between(previous.version(),
                         before.orElse(List.of()), tools.stream().map(ToolSnapshot::of).toList());
@@ -63,15 +66,15 @@ public class ToolRecorder {
 
         ArrayNode view = json.createArrayNode();
         List<Map<String, Object>> audited = new ArrayList<>();
-        List<ToolStore.ToolRow> rows = new ArrayList<>(tools.size());
+        List<VersionToolRepository.ToolRow> rows = new ArrayList<>(tools.size());
         boolean hasReview = false;
         for (int position = 0; position < tools.size(); position++) {
             DeclaredTool tool = tools.get(position);
             List<ToolRules.Finding> findings = ToolRules.findings(tool, omnibus);
             String hash = tool.definitionHash();
-            rows.add(new ToolStore.ToolRow(position, tool.name(), tool.title(), tool.classification().wire(),
-                    tool.idempotent(), tool.openWorld(), write(tool.scopes()), tool.node().toString(), hash,
-                    write(findings)));
+            rows.add(new VersionToolRepository.ToolRow(position, tool.name(), tool.title(),
+                    tool.classification().wire(), tool.idempotent(), tool.openWorld(), write(tool.scopes()),
+                    tool.node().toString(), hash, write(findings)));
             ObjectNode item = agentView(tool, hash, findings);
             String approval = ReviewState.NOT_REQUIRED.wire();
             if (tool.destructive() || !findings.isEmpty()) {
@@ -90,8 +93,8 @@ public class ToolRecorder {
             summary.put("approval", approval);
             audited.add(summary);
         }
-        store.insertTools(entry.id, entry.name, rows);
-        store.insertToolSet(entry.id, declaration.isPresent(), hasReview, view.toString(),
+        versionTools.insertTools(entry.id, entry.name, rows);
+        versionTools.insertToolSet(entry.id, declaration.isPresent(), hasReview, view.toString(),
                 previous == null ? null : previous.version(), changes == null ? null : write(changes));
         if (declaration.isPresent() || changes != null) {
             Map<String, Object> after = new LinkedHashMap<>();
@@ -108,7 +111,7 @@ public class ToolRecorder {
      */
     private String queue(ServerVersion entry, DeclaredTool tool, String hash, List<ToolRules.Finding> findings) {
         // the common case, a definition that already waits or was approved, read without the entity manager
-        String stored = store.reviewStateForUpdate(entry.name, tool.name(), hash);
+        String stored = reviews.reviewStateForUpdate(entry.name, tool.name(), hash);
         if (stored != null && !requeue(stored)) {
             return stored;
         }
@@ -181,7 +184,7 @@ public class ToolRecorder {
      * published last before it. Null for the first.
      */
     VersionRef previousVersion(ServerVersion entry) {
-        List<VersionRef> others = store.versionRefs(entry.name).stream()
+        List<VersionRef> others = versions.versionRefs(entry.name).stream()
                 .filter(v -> v.id() != entry.id).toList();
         Semver current = Semver.parse(entry.version);
         if (current == null) {

@@ -1,14 +1,12 @@
 package io.mcpgov.registry.tool;
 
 import io.mcpgov.registry.decision.DecisionKind;
+import io.mcpgov.registry.decision.DecisionRepository;
 import io.mcpgov.registry.decision.Involvement;
 import io.mcpgov.registry.outbox.EventTypes;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Tool reviews in the decision workflow. Party to a review: whoever published the version that queued it, whoever
@@ -36,7 +34,7 @@ class ToolReviewDecisions implements DecisionKind<ToolReview, ToolReviewView> {
     }
 
     @Override
-    public PanacheRepositoryBase<ToolReview, UUID> repository() {
+    public DecisionRepository<ToolReview> repository() {
         return reviews;
     }
 
@@ -47,29 +45,16 @@ class ToolReviewDecisions implements DecisionKind<ToolReview, ToolReviewView> {
 
     @Override
     public ToolReviewView view(ToolReview review, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
-                        SELECT sv.version, t.definition::text FROM server_tool t
-                        JOIN server_version sv ON sv.id = t.server_version_id
-                        WHERE t.server_name = ?1 AND t.name = ?2 AND t.definition_hash = ?3
-                        ORDER BY sv.published_at, sv.id""")
-                .setParameter(1, review.serverName).setParameter(2, review.toolName)
-                .setParameter(3, review.definitionHash).getResultList();
-        List<String> versions = rows.stream().map(row -> (String) row[0]).toList();
-        String definition = rows.isEmpty() ? null : (String) rows.get(0)[1];
+        List<ToolReviewRepository.Carrier> rows = reviews.carriers(review);
+        List<String> versions = rows.stream().map(ToolReviewRepository.Carrier::version).toList();
+        String definition = rows.isEmpty() ? null : rows.get(0).definitionJson();
         return ToolReviewView.of(review, versions, definition);
     }
 
     /** Everyone who published a version of the server that carries this definition. */
     @Override
-    @SuppressWarnings("unchecked")
     public List<String> publishers(ToolReview review) {
-        return em().createNativeQuery("""
-                        SELECT DISTINCT sv.published_by FROM server_tool t
-                        JOIN server_version sv ON sv.id = t.server_version_id
-                        WHERE t.server_name = ?1 AND t.name = ?2 AND t.definition_hash = ?3""")
-                .setParameter(1, review.serverName).setParameter(2, review.toolName)
-                .setParameter(3, review.definitionHash).getResultList();
+        return reviews.publishersOf(review);
     }
 
     @Override
@@ -95,9 +80,5 @@ class ToolReviewDecisions implements DecisionKind<ToolReview, ToolReviewView> {
     @Override
     public String notRevocable() {
         return "Only an approved tool can have its approval revoked.";
-    }
-
-    private EntityManager em() {
-        return reviews.getEntityManager();
     }
 }

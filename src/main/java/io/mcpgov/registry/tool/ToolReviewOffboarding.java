@@ -18,8 +18,7 @@ class ToolReviewOffboarding {
     }
 
     void flag(@Observes SubjectOffboarded offboarded) {
-        for (ToolReview review : reviews.list("(requestedBy = ?1 or decidedBy = ?1)"
-                + " and state in ('pending', 'approved') order by requestedAt, id", offboarded.subject())) {
+        for (ToolReview review : reviews.inForceInvolving(offboarded.subject())) {
             offboarded.flagParts(ToolReviewDecisions.TARGET_TYPE, review);
         }
     }

@@ -38,7 +38,7 @@ public class VerificationResource {
     private final ServerReadService reads;
     private final ServerVersionRepository versions;
     private final VerificationService service;
-    private final VerificationStore store;
+    private final VerificationRecorder recorder;
     private final Caller caller;
     private final ObjectMapper json;
     private final HiddenEntries entries;
@@ -46,15 +46,15 @@ public class VerificationResource {
     private final Duration budget;
 
     VerificationResource(ServerReadService reads, ServerVersionRepository versions, VerificationService service,
-            VerificationStore store, Caller caller, ObjectMapper json, HiddenEntries entries, CallerBudgets budgets,
-            VerificationConfig config) {
+            VerificationRecorder recorder, Caller caller, ObjectMapper json, HiddenEntries entries,
+            CallerBudgets budgets, VerificationConfig config) {
         this.entries = entries;
         this.budget = config.budget();
         this.budgets = budgets;
         this.reads = reads;
         this.versions = versions;
         this.service = service;
-        this.store = store;
+        this.recorder = recorder;
         this.caller = caller;
         this.json = json;
     }
@@ -68,7 +68,7 @@ public class VerificationResource {
     @APIResponse(responseCode = "404", description = "No such version visible to the caller")
     public VerificationDetail get(@PathParam("serverName") String serverName, @PathParam("version") String version) {
         ServerRow row = reads.visible(serverName, version, true);
-        return new VerificationDetail(row.name(), row.version(), view(row), store.lastResults(row.id()));
+        return new VerificationDetail(row.name(), row.version(), view(row), recorder.lastResults(row.id()));
     }
 
     @POST
@@ -93,7 +93,7 @@ public class VerificationResource {
         }
         try (CallerBudgets.Slot slot = budgets.verifyNowSlot(CallerKey.token(caller.subject(), caller.clientId()), budget)) {
             VerificationView view = service.verifyNow(entry.id);
-            return new VerificationDetail(entry.name, entry.version, view, store.lastResults(entry.id));
+            return new VerificationDetail(entry.name, entry.version, view, recorder.lastResults(entry.id));
         }
     }
 

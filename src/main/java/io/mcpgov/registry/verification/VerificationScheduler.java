@@ -8,15 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class VerificationScheduler {
 
-    private final VerificationStore store;
+    private final VerificationRecorder recorder;
     private final VerificationService service;
     private final VerificationConfig config;
     private final Shutdown shutdown;
 
-    VerificationScheduler(VerificationStore store, VerificationService service, VerificationConfig config,
+    VerificationScheduler(VerificationRecorder recorder, VerificationService service, VerificationConfig config,
             Shutdown shutdown) {
         this.shutdown = shutdown;
-        this.store = store;
+        this.recorder = recorder;
         this.service = service;
         this.config = config;
     }
@@ -32,7 +32,7 @@ class VerificationScheduler {
             return;
         }
         shutdown.runUnlessStopped("Verification scan", () -> {
-            for (long id : store.claimDue(claim)) {
+            for (long id : recorder.claimDue(claim)) {
                 service.submit(id);
             }
         });

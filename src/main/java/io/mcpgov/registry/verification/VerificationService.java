@@ -31,16 +31,16 @@ public class VerificationService {
     private static final Logger LOG = Logger.getLogger(VerificationService.class);
 
     private final RemoteVerifier verifier;
-    private final VerificationStore store;
+    private final VerificationRecorder recorder;
     private final ExecutorService pool;
     private final VerificationConfig config;
     private final Shutdown shutdown;
 
-    VerificationService(RemoteVerifier verifier, VerificationStore store, @VerificationPool ExecutorService pool,
+    VerificationService(RemoteVerifier verifier, VerificationRecorder recorder, @VerificationPool ExecutorService pool,
             VerificationConfig config, Shutdown shutdown) {
         this.shutdown = shutdown;
         this.verifier = verifier;
-        this.store = store;
+        this.recorder = recorder;
         this.pool = pool;
         this.config = config;
     }
@@ -85,21 +85,21 @@ public class VerificationService {
                 return; // stopping: the claim ends and the version is due again
             }
             LOG.debugf("Verification queue full; version %d waits for the next scan", versionId);
-            store.dueNow(versionId);
+            recorder.dueNow(versionId);
         }
     }
 
     /** Checks a version now, on the calling thread, and records it as asked for by the caller. */
     public VerificationView verifyNow(long versionId) {
-        VerificationTarget target = store.target(versionId).orElse(null);
-        return target == null ? null : store.store(target, probe(target), true);
+        VerificationTarget target = recorder.target(versionId).orElse(null);
+        return target == null ? null : recorder.store(target, probe(target), true);
     }
 
     private void runInRequestContext(long versionId) {
         ManagedContext context = Arc.container().requestContext();
         context.activate();
         try {
-            store.target(versionId).ifPresent(target -> store.store(target, probe(target), false));
+            recorder.target(versionId).ifPresent(target -> recorder.store(target, probe(target), false));
         } catch (RuntimeException e) {
             if (shutdown.started()) {
                 LOG.debugf("Verification of version %d cut short by the stop: %s", versionId, e.getMessage());

@@ -35,7 +35,7 @@ class AuditExportTest {
     private static final int EVENTS = 5000;
 
     @Inject
-    AuditChain chain;
+    AuditChainRepository chain;
 
     @TestHTTPResource("/")
     URL base;

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The change counter is a kernel of its own: {@link ChangeCounter} alone moves and reads its table, and the package
- * depends on {@code common} only, so that the discovery caches and every writer may depend on it.
+ * The change counter is a kernel of its own: {@link ChangeCounter} alone moves and reads it, through the one class that
+ * names its table ({@link ChangeCounterRepository}), and the package depends on {@code common} only, so that the
+ * discovery caches and every writer may depend on it.
  */
 class ChangePackageTest {
 
@@ -24,7 +25,7 @@ class ChangePackageTest {
             List<String> naming = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> read(f).contains("registry_generation"))
                     .map(f -> SOURCES.relativize(f).toString().replace('\\', '/')).toList();
-            assertThat(naming).containsExactly("change/ChangeCounter.java");
+            assertThat(naming).containsExactly("change/ChangeCounterRepository.java");
         }
     }
 

@@ -15,7 +15,7 @@ import io.mcpgov.registry.support.Metrics;
 import io.mcpgov.registry.support.RegistryTest;
 import io.mcpgov.registry.support.Sql;
 import io.mcpgov.registry.testing.FakeSecrets;
-import io.mcpgov.registry.verification.VerificationStore;
+import io.mcpgov.registry.verification.VerificationRecorder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class ChangesReachReadersTest {
     StoredSecretSweep secretSweep;
 
     @Inject
-    VerificationStore verifications;
+    VerificationRecorder verifications;
 
     @Inject
     ChangeCounter counter;

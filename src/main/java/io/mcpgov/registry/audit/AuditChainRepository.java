@@ -22,7 +22,7 @@ import org.hibernate.Session;
  * so the lock is held only for the append and the commit.
  */
 @ApplicationScoped
-public class AuditChain {
+public class AuditChainRepository {
 
     // The two-int form is a key space of its own, apart from the single-bigint per-server locks.
     private static final String LOCK = "SELECT pg_advisory_xact_lock(1635083380, 1)";
@@ -33,7 +33,7 @@ public class AuditChain {
     private final EntityManager em;
     private final AgroalDataSource dataSource;
 
-    AuditChain(EntityManager em, AgroalDataSource dataSource) {
+    AuditChainRepository(EntityManager em, AgroalDataSource dataSource) {
         this.em = em;
         this.dataSource = dataSource;
     }
@@ -96,14 +96,15 @@ public class AuditChain {
     private static String seal(Connection c) throws SQLException {
         String prev = AuditHash.GENESIS;
         try (PreparedStatement select = c.prepareStatement(
-                        "SELECT " + StoredEvent.COLUMNS + " FROM audit_event WHERE hash IS NULL ORDER BY id");
+                        "SELECT " + AuditTrailRepository.COLUMNS
+                                + " FROM audit_event WHERE hash IS NULL ORDER BY id");
                 PreparedStatement update = c.prepareStatement(
                         "UPDATE audit_event SET prev_hash = ?, hash = ? WHERE id = ?")) {
             select.setFetchSize(500);
             try (ResultSet rs = select.executeQuery()) {
                 int pending = 0;
                 while (rs.next()) {
-                    AuditRecord record = StoredEvent.read(rs).record();
+                    AuditRecord record = AuditTrailRepository.read(rs).record();
                     String hash = AuditHash.hash(record, prev);
                     update.setString(1, prev);
                     update.setString(2, hash);

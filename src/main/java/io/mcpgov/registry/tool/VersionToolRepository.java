@@ -2,29 +2,43 @@ package io.mcpgov.registry.tool;
 
 import io.mcpgov.registry.classification.ToolClassification;
 import io.mcpgov.registry.common.Jdbc;
-import io.mcpgov.registry.server.ServerVersionRepository.VersionRef;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The publish-time writes and reads of a version's tools, in plain JDBC on the publish transaction's connection: they
- * run for every version published or imported, and all tools of a version go in one batch.
+ * The tools of each version (tables {@code server_tool} and {@code tool_set}). The publish-time writes and reads are
+ * plain JDBC on the publish transaction's connection: they run for every version published or imported, and all
+ * tools of a version go in one batch.
  */
 @ApplicationScoped
-public class ToolStore {
+public class VersionToolRepository {
 
     /** One row of {@code server_tool}; the JSON columns already written as text. */
     record ToolRow(int position, String name, String title, String classification, boolean idempotent,
             boolean openWorld, String scopesJson, String definitionJson, String definitionHash, String findingsJson) {
     }
 
+    /** Whether a version declares tools, and what changed since the version before (null for a first version). */
+    record ToolSet(boolean declared, String changesJson) {
+    }
+
+    /** A stored tool of a version with the state of its definition's review (null when there is none). */
+    record CatalogRow(String name, String title, String classification, Boolean idempotent, Boolean openWorld,
+            String scopesJson, String definitionHash, String findingsJson, String definitionJson, UUID reviewId,
+            String reviewState) {
+    }
+
+    private final EntityManager em;
     private final Jdbc jdbc;
 
-    ToolStore(Jdbc jdbc) {
+    VersionToolRepository(EntityManager em, Jdbc jdbc) {
+        this.em = em;
         this.jdbc = jdbc;
     }
 
@@ -89,22 +103,27 @@ public class ToolStore {
         return Optional.of(tools);
     }
 
-    /** The state of the review of one tool definition, locked until the transaction ends; null when there is none. */
-    String reviewStateForUpdate(String serverName, String toolName, String definitionHash) {
-        List<String> states = jdbc.list("Reading the review of a tool definition", """
-                SELECT state FROM tool_review WHERE server_name = ? AND tool_name = ? AND definition_hash = ?
-                FOR UPDATE""", ps -> {
-            ps.setString(1, serverName);
-            ps.setString(2, toolName);
-            ps.setString(3, definitionHash);
-        }, rs -> rs.getString(1));
-        return states.isEmpty() ? null : states.get(0);
+    /** The version's tool set, if it was stored with one. */
+    Optional<ToolSet> toolSet(long versionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> set = em.createNativeQuery("SELECT declared, changes::text FROM tool_set WHERE server_version_id = ?1")
+                .setParameter(1, versionId).getResultList();
+        return set.stream().findFirst().map(row -> new ToolSet(Boolean.TRUE.equals(row[0]), (String) row[1]));
     }
 
-    /** Every version of a server, oldest published first. */
-    List<VersionRef> versionRefs(String serverName) {
-        return jdbc.list("Reading the versions of a server",
-                "SELECT id, version FROM server_version WHERE name = ? ORDER BY published_at, id",
-                ps -> ps.setString(1, serverName), rs -> new VersionRef(rs.getLong(1), rs.getString(2)));
+    /** The stored tools of a version, in declaration order, each with its definition's review. */
+    List<CatalogRow> catalog(long versionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT t.name, t.title, t.classification, t.idempotent, t.open_world, t.scopes::text,
+                               t.definition_hash, t.findings::text, t.definition::text, r.id, r.state
+                        FROM server_tool t
+                        LEFT JOIN tool_review r ON r.server_name = t.server_name AND r.tool_name = t.name
+                            AND r.definition_hash = t.definition_hash
+                        WHERE t.server_version_id = ?1 ORDER BY t.position""")
+                .setParameter(1, versionId).getResultList();
+        return rows.stream().map(row -> new CatalogRow((String) row[0], (String) row[1], (String) row[2],
+                (Boolean) row[3], (Boolean) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8],
+                (UUID) row[9], (String) row[10])).toList();
     }
 }

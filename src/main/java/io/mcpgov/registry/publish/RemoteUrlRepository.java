@@ -6,13 +6,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Who published each remote URL first; plain JDBC on the publish transaction's connection. */
+/**
+ * Who published each remote URL first (table {@code remote_url}): plain JDBC on the publish transaction's connection.
+ */
 @ApplicationScoped
-public class RemoteUrls {
+public class RemoteUrlRepository {
 
     private final Jdbc jdbc;
 
-    RemoteUrls(Jdbc jdbc) {
+    RemoteUrlRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 

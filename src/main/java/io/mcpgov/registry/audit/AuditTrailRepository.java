@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,13 @@ import java.util.List;
  * exporting or verifying a million events holds one fetch of rows in memory, never the trail.
  */
 @ApplicationScoped
-public class AuditReader {
+public class AuditTrailRepository {
 
     static final int FETCH_SIZE = 1000;
+
+    /** The columns {@link #read} expects, in order. */
+    static final String COLUMNS = "id, occurred_at, actor_subject, actor_client_id, actor_roles, action, target_type,"
+            + " target_id, before::text, after::text, request_id, source_address, prev_hash, hash";
 
     /** Receives events one at a time; returns false to stop reading. */
     @FunctionalInterface
@@ -30,7 +35,7 @@ public class AuditReader {
     private final AgroalDataSource dataSource;
     private final LongWork longWork;
 
-    AuditReader(AgroalDataSource dataSource, LongWork longWork) {
+    AuditTrailRepository(AgroalDataSource dataSource, LongWork longWork) {
         this.dataSource = dataSource;
         this.longWork = longWork;
     }
@@ -44,7 +49,7 @@ public class AuditReader {
             params.add(limit);
             try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(StoredEvent.read(rs));
+                    found.add(read(rs));
                 }
             }
             return found;
@@ -71,7 +76,7 @@ public class AuditReader {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             count++;
-                            if (!sink.accept(StoredEvent.read(rs))) {
+                            if (!sink.accept(read(rs))) {
                                 break;
                             }
                         }
@@ -88,7 +93,7 @@ public class AuditReader {
     }
 
     private static String select(AuditFilter f, long afterId, List<Object> params) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(StoredEvent.COLUMNS).append(" FROM audit_event WHERE id > ?");
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit_event WHERE id > ?");
         params.add(afterId);
         if (f.from() != null) {
             sql.append(" AND occurred_at >= ?");
@@ -119,5 +124,14 @@ public class AuditReader {
             ps.setObject(i + 1, params.get(i));
         }
         return ps;
+    }
+
+    /** The event in the current row, of {@link #COLUMNS}. */
+    static StoredEvent read(ResultSet rs) throws SQLException {
+        OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+        AuditRecord record = new AuditRecord(rs.getLong(1), at == null ? null : at.toInstant(), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12));
+        return new StoredEvent(record, rs.getString(13), rs.getString(14));
     }
 }

@@ -28,7 +28,7 @@ import java.util.Set;
 
 /** The transactional half of publishing: uniqueness, latest version, remote URL ownership, exceptions, audit. */
 @ApplicationScoped
-public class PublishStore {
+public class VersionPublisher {
 
     public static final String VERSION_EXISTS = "version-exists";
 
@@ -41,12 +41,13 @@ public class PublishStore {
     private final Event<VersionPublished> published;
     private final AdmissionControl admissionControl;
     private final GovernanceEvents events;
-    private final RemoteUrls remoteUrls;
+    private final RemoteUrlRepository remoteUrls;
     private final ChangeCounter counter;
 
-    PublishStore(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
+    VersionPublisher(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
             RegistryConfig config, Event<VersionStoring> storing, Event<VersionPublished> published,
-            AdmissionControl admissionControl, GovernanceEvents events, RemoteUrls remoteUrls, ChangeCounter counter) {
+            AdmissionControl admissionControl, GovernanceEvents events, RemoteUrlRepository remoteUrls,
+            ChangeCounter counter) {
         this.counter = counter;
         this.storing = storing;
         this.remoteUrls = remoteUrls;

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** Decisions flagged for a new decision because someone who requested or took them was offboarded. */
 @ApplicationScoped
-public class DecisionFlags implements PanacheRepositoryBase<DecisionFlag, Long> {
+public class DecisionFlagRepository implements PanacheRepositoryBase<DecisionFlag, Long> {
 
     /** Of {@code targetIds}, those with an open flag. */
     public Set<String> openAmong(String targetType, Collection<String> targetIds) {

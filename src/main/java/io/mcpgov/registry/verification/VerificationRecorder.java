@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.classification.AuthProfile;
-import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.outbox.EventTypes;
 import io.mcpgov.registry.outbox.GovernanceEvents;
-import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads what to verify and stores what was observed; each in a short transaction of its own. */
+/** Reads what to verify and records what was observed; each in a short transaction of its own. */
 @ApplicationScoped
-public class VerificationStore {
+public class VerificationRecorder {
 
     private final ServerVersionRepository versions;
     private final AuditLog audit;
@@ -32,12 +28,12 @@ public class VerificationStore {
     private final VerificationConfig config;
     private final GovernanceEvents events;
 
-    private final Jdbc jdbc;
+    private final VerificationRepository verifications;
     private final ChangeCounter counter;
 
-    VerificationStore(ServerVersionRepository versions, AuditLog audit, ObjectMapper json, VerificationConfig config,
-            GovernanceEvents events, Jdbc jdbc, ChangeCounter counter) {
-        this.jdbc = jdbc;
+    VerificationRecorder(ServerVersionRepository versions, AuditLog audit, ObjectMapper json, VerificationConfig config,
+            GovernanceEvents events, VerificationRepository verifications, ChangeCounter counter) {
+        this.verifications = verifications;
         this.counter = counter;
         this.events = events;
         this.versions = versions;
@@ -48,10 +44,9 @@ public class VerificationStore {
 
     /** The remotes of a version and the publisher's OAuth declaration, or empty when the version is gone. */
     public Optional<VerificationTarget> target(long versionId) {
-        return jdbc.list("Reading a version to verify", "SELECT name, version, auth_profile::text FROM server_version WHERE id = ?",
-                ps -> ps.setLong(1, versionId),
-                rs -> new VerificationTarget(versionId, rs.getString(1), rs.getString(2), read(rs.getString(3))))
-                .stream().findFirst();
+        return verifications.target(versionId)
+                .map(stored -> new VerificationTarget(versionId, stored.name(), stored.version(),
+                        read(stored.authProfileJson())));
     }
 
     /**
@@ -59,18 +54,8 @@ public class VerificationStore {
      * ahead, so that several instances share the work without doing it twice.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Long> claimDue(int limit) {
-        List<Number> ids = versions.getEntityManager().createNativeQuery("""
-                UPDATE server_version SET verification_due_at = now() + make_interval(secs => ?1)
-                WHERE id IN (SELECT id FROM server_version
-                             WHERE verification_due_at <= now() AND status <> 'deleted'
-                             ORDER BY verification_due_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
-                RETURNING id""")
-                .setParameter(1, (double) config.interval().toSeconds())
-                .setParameter(2, limit)
-                .getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        return verifications.claimDue(config.interval(), limit);
     }
 
     /** Puts a version back in line for the next scan (its check could not start). */
@@ -85,51 +70,26 @@ public class VerificationStore {
      */
     @Transactional
     public VerificationView store(VerificationTarget target, List<RemoteVerification> results, boolean requested) {
-        // plain JDBC on the transaction's connection: this runs for every check, in the background, and the entity
-        // would carry the whole document along
-        List<String> found = jdbc.list("Locking a verified version",
-                "SELECT oauth_verification FROM server_version WHERE id = ? FOR UPDATE",
-                ps -> ps.setLong(1, target.versionId()), rs -> rs.getString(1));
+        Optional<String> found = verifications.lockClaimState(target.versionId());
         if (found.isEmpty()) {
             return null;
         }
-        String before = found.get(0);
+        String before = found.get();
         Instant now = Times.now();
         List<VerificationView.RemoteVerdict> remotes = new ArrayList<>();
-        List<Integer> indexes = new ArrayList<>();
+        List<VerificationRepository.RemoteResult> stored = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             var remote = target.remotes().get(i);
-            remotes.add(VerificationView.RemoteVerdict.of(remote.index(), target.oauthDeclared(remote), results.get(i)));
-            indexes.add(i);
+            RemoteVerification result = results.get(i);
+            remotes.add(VerificationView.RemoteVerdict.of(remote.index(), target.oauthDeclared(remote), result));
+            stored.add(new VerificationRepository.RemoteResult(remote.index(), result.remoteUrl(),
+                    result.verdict().id(), write(result)));
         }
-        jdbc.batch("Storing verification results", """
-                INSERT INTO remote_verification (server_version_id, remote_index, url, verdict, checked_at, result)
-                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))
-                ON CONFLICT (server_version_id, remote_index) DO UPDATE
-                SET url = EXCLUDED.url, verdict = EXCLUDED.verdict, checked_at = EXCLUDED.checked_at, result = EXCLUDED.result""",
-                indexes, (ps, i) -> {
-                    RemoteVerification result = results.get(i);
-                    ps.setLong(1, target.versionId());
-                    ps.setInt(2, target.remotes().get(i).index());
-                    ps.setString(3, result.remoteUrl());
-                    ps.setString(4, result.verdict().id());
-                    ps.setTimestamp(5, Timestamp.from(now));
-                    ps.setString(6, write(result));
-                });
+        verifications.storeResults(target.versionId(), stored, now);
         String state = VerificationView.claimState(remotes);
         VerificationView view = new VerificationView(state, now, remotes);
         boolean changed = !state.equals(before);
-        String viewText = write(view);
-        jdbc.update("Storing a verification view", """
-                UPDATE server_version SET verification = CAST(? AS jsonb), oauth_verification = ?,
-                    updated_at = CASE WHEN ? THEN ? ELSE updated_at END
-                WHERE id = ?""", ps -> {
-            ps.setString(1, viewText);
-            ps.setString(2, state);
-            ps.setBoolean(3, changed);
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.setLong(5, target.versionId());
-        });
+        verifications.storeView(target.versionId(), write(view), state, changed, now);
         announce(target, remotes, before, state, requested);
         return view;
     }
@@ -168,13 +128,8 @@ public class VerificationStore {
 
     /** Full results of the last check of each remote. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<RemoteVerification> lastResults(long versionId) {
-        List<String> rows = versions.getEntityManager().createNativeQuery(
-                        "SELECT result::text FROM remote_verification WHERE server_version_id = ?1 ORDER BY remote_index")
-                .setParameter(1, versionId)
-                .getResultList();
-        return rows.stream().map(r -> read(r, RemoteVerification.class)).toList();
+        return verifications.lastResults(versionId).stream().map(r -> read(r, RemoteVerification.class)).toList();
     }
 
     private AuthProfile read(String authProfile) {

@@ -10,20 +10,20 @@ import java.util.Map;
 
 /** Operational contacts as stored: one jsonb value shared by every version of a server. */
 @ApplicationScoped
-public class Contacts {
+public class ContactRepository {
 
     private final EntityManager em;
     private final ObjectMapper json;
 
-    Contacts(EntityManager em, ObjectMapper json) {
+    ContactRepository(EntityManager em, ObjectMapper json) {
         this.em = em;
         this.json = json;
     }
 
-    /** Sets the contact of the rows {@code where} selects ({@code ?2} is {@code key}). */
-    void set(String where, Object key, JsonNode contact) {
-        em.createNativeQuery("UPDATE server_version SET contact = CAST(?1 AS jsonb) WHERE " + where)
-                .setParameter(1, text(contact)).setParameter(2, key).executeUpdate();
+    /** Sets the contact of every version of the server. */
+    void setForServer(String name, JsonNode contact) {
+        em.createNativeQuery("UPDATE server_version SET contact = CAST(?1 AS jsonb) WHERE name = ?2")
+                .setParameter(1, text(contact)).setParameter(2, name).executeUpdate();
     }
 
     /** A contact as stored. */

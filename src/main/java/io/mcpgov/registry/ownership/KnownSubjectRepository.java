@@ -22,7 +22,7 @@ import org.hibernate.Session;
  * ({@code registry.ownership.known-subject-max-age-days}).
  */
 @ApplicationScoped
-public class KnownSubjects {
+public class KnownSubjectRepository {
 
     private static final Duration REFRESH = Duration.ofHours(1);
 
@@ -30,7 +30,7 @@ public class KnownSubjects {
     private final Duration maxAge;
     private final Map<String, Seen> written = new ConcurrentHashMap<>();
 
-    KnownSubjects(EntityManager em, OwnershipSettings settings) {
+    KnownSubjectRepository(EntityManager em, OwnershipSettings settings) {
         this.em = em;
         this.maxAge = Duration.ofDays(settings.knownSubjectMaxAgeDays());
     }

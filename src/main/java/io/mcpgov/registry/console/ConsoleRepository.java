@@ -7,13 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
-/** Read-only queries only the console needs. Every rule and every change goes through the registry's services. */
+/** Read-only SQL only the console needs. Every rule and every change goes through the registry's services. */
 @ApplicationScoped
-public class ConsoleQueries {
+public class ConsoleRepository {
 
     private final EntityManager em;
 
-    ConsoleQueries(EntityManager em) {
+    ConsoleRepository(EntityManager em) {
         this.em = em;
     }
 

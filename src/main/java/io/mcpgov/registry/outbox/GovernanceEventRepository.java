@@ -6,28 +6,26 @@ import io.mcpgov.registry.common.Jdbc;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.namespace.NamespaceService;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes governance events in the caller's transaction, with a delivery row for every subscription that wants them:
- * a crash between the commit and the delivery loses nothing.
+ * The outbox of governance events: writes them in the caller's transaction, with a delivery row for every
+ * subscription that wants them, so that a crash between the commit and the delivery loses nothing; and reads the feed.
  */
 @ApplicationScoped
-public class EventOutbox implements PanacheRepositoryBase<GovernanceEvent, Long> {
+public class GovernanceEventRepository implements PanacheRepositoryBase<GovernanceEvent, Long> {
 
     private final ObjectMapper json;
     private final Event<EventsWritten> written;
     private final Jdbc jdbc;
 
-    EventOutbox(ObjectMapper json, Event<EventsWritten> written, Jdbc jdbc) {
+    GovernanceEventRepository(ObjectMapper json, Event<EventsWritten> written, Jdbc jdbc) {
         this.jdbc = jdbc;
         this.json = json;
         this.written = written;
@@ -35,10 +33,6 @@ public class EventOutbox implements PanacheRepositoryBase<GovernanceEvent, Long>
 
     /** An event to append: its type, the server it is about (null for none) and its data. */
     public record NewEvent(String type, String serverName, Object data) {
-    }
-
-    /** One version's listing as the gate decides it now. */
-    public record Listing(long versionId, boolean listed, String reasons) {
     }
 
     /** Appends one event and its deliveries, on the transaction's connection. */
@@ -91,28 +85,15 @@ public class EventOutbox implements PanacheRepositoryBase<GovernanceEvent, Long>
         written.fire(new EventsWritten());
     }
 
-    /**
-     * Records whether versions are listed and why not, in one statement; the ids of those whose state changed
-     * (versions whose state is what was last recorded are left as they are).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Set<Long> recordListings(Collection<Listing> listings) {
-        if (listings.isEmpty()) {
-            return Set.of();
+    /** Up to {@code limit} events after the id {@code after}, of one type (null: any), oldest first. */
+    public List<GovernanceEvent> feed(long after, String type, int limit) {
+        Parameters params = Parameters.with("after", after);
+        String query = "id > :after";
+        if (type != null) {
+            query += " and type = :type";
+            params.and("type", type);
         }
-        Long[] ids = listings.stream().map(Listing::versionId).toArray(Long[]::new);
-        Boolean[] listed = listings.stream().map(Listing::listed).toArray(Boolean[]::new);
-        String[] reasons = listings.stream().map(Listing::reasons).toArray(String[]::new);
-        return new HashSet<>(jdbc.list("Recording listing states", """
-                INSERT INTO listing_state (server_version_id, listed, reasons)
-                SELECT * FROM unnest(?::bigint[], ?::boolean[], ?::text[])
-                ON CONFLICT (server_version_id) DO UPDATE SET listed = EXCLUDED.listed, reasons = EXCLUDED.reasons
-                WHERE (listing_state.listed, listing_state.reasons) IS DISTINCT FROM (EXCLUDED.listed, EXCLUDED.reasons)
-                RETURNING server_version_id""", ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids));
-            ps.setArray(2, ps.getConnection().createArrayOf("boolean", listed));
-            Jdbc.setTextArray(ps, 3, reasons);
-        }, rs -> rs.getLong(1)));
+        return find(query + " order by id", params).page(0, limit).list();
     }
 
     private String write(Object data) {

@@ -23,7 +23,7 @@ import org.hibernate.Session;
 
 /** The SQL of access reviews: creating items, progress, item pages, answers. */
 @ApplicationScoped
-public class ReviewQueries {
+public class ReviewItemRepository {
 
     /** The server's latest version (or, when every version is deleted, its newest), as {@code sv}. */
     private static final String LATEST = "(SELECT x.* FROM server_version x WHERE x.name = ri.server_name"
@@ -40,7 +40,7 @@ public class ReviewQueries {
     private final LongWork longWork;
     private final String facts;
 
-    ReviewQueries(EntityManager em, @All List<ReviewFacet> facets, LongWork longWork) {
+    ReviewItemRepository(EntityManager em, @All List<ReviewFacet> facets, LongWork longWork) {
         this.em = em;
         this.longWork = longWork;
         this.facts = "jsonb_build_object(" + facets.stream()
