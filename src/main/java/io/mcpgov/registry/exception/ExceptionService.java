@@ -1,11 +1,11 @@
 package io.mcpgov.registry.exception;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.decision.DecisionPage;
 import io.mcpgov.registry.decision.DecisionRequest;
 import io.mcpgov.registry.decision.Decisions;
 import io.mcpgov.registry.decision.Involvement;
@@ -127,9 +127,9 @@ public class ExceptionService {
     }
 
     public ExceptionPage list(ExceptionState state, String serverName, String classification, int offset, int limit) {
-        DecisionPage<ExceptionView> page = decisions.list(kind,
+        Page<ExceptionView> page = decisions.list(kind,
                 ExceptionFilter.of(state, serverName, classification, Times.now()), new PageRequest(offset, limit));
-        return new ExceptionPage(page.items(), new ExceptionPage.Metadata(page.nextCursor(), page.items().size()));
+        return ExceptionPage.of(page);
     }
 
     /** How the caller is party to an exception (empty: not at all), for pages that explain who may decide it. */

@@ -30,7 +30,7 @@ public class KnownSubjects {
     private final Duration maxAge;
     private final Map<String, Seen> written = new ConcurrentHashMap<>();
 
-    KnownSubjects(EntityManager em, OwnershipSettings settings) {
+    KnownSubjects(EntityManager em, OwnershipConfig settings) {
         this.em = em;
         this.maxAge = Duration.ofDays(settings.knownSubjectMaxAgeDays());
     }

@@ -3,7 +3,7 @@ package io.mcpgov.registry.publish;
 import io.mcpgov.registry.classification.AuthClassifier;
 import io.mcpgov.registry.classification.scan.SecretScanner;
 import io.mcpgov.registry.common.RegistryConfig;
-import io.mcpgov.registry.input.InputLimits;
+import io.mcpgov.registry.input.InputConfig;
 import io.mcpgov.registry.publish.validation.DocumentParser;
 import io.mcpgov.registry.publish.validation.ServerJsonValidator;
 import io.mcpgov.registry.publish.validation.ValidationSettings;
@@ -15,7 +15,7 @@ public class ValidationBeans {
 
     @Produces
     @Singleton
-    DocumentParser documentParser(InputLimits limits) {
+    DocumentParser documentParser(InputConfig limits) {
         return new DocumentParser(limits);
     }
 

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.server;
 
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.mcpgov.registry.common.PageMetadata;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.StoredJson;
 import io.mcpgov.registry.common.Violation;
@@ -36,7 +37,7 @@ public class ServerViews {
 
     public ServerListResponse list(List<ServerRow> rows, String nextCursor) {
         return new ServerListResponse(rows.stream().map(this::response).toList(),
-                new ServerListResponse.Metadata(nextCursor, rows.size()));
+                new PageMetadata(nextCursor, rows.size()));
     }
 
     private GovernanceView governance(ServerRow row, List<Violation> warnings) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.mcpgov.registry.classification.ToolClassification;
+import io.mcpgov.registry.common.Csv;
 import io.mcpgov.registry.database.LongWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

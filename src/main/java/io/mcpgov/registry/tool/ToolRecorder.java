@@ -38,7 +38,7 @@ public class ToolRecorder {
     private final OmnibusScopes omnibus;
 
     ToolRecorder(ToolStore store, ToolReviewRepository reviews, AuditLog audit, ObjectMapper json,
-            ToolSettings settings) {
+            ToolConfig settings) {
         this.store = store;
         this.reviews = reviews;
         this.audit = audit;
