@@ -2,7 +2,6 @@ package io.mcpgov.registry.publish;
 
 import io.mcpgov.registry.classification.AuthClassifier;
 import io.mcpgov.registry.classification.scan.SecretScanner;
-import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.input.InputConfig;
 import io.mcpgov.registry.publish.validation.DocumentParser;
 import io.mcpgov.registry.publish.validation.ServerJsonValidator;
@@ -21,8 +20,8 @@ public class ValidationBeans {
 
     @Produces
     @Singleton
-    ServerJsonValidator serverJsonValidator(RegistryConfig config) {
-        return new ServerJsonValidator(new ValidationSettings(config.publish().allowHttpLoopback()));
+    ServerJsonValidator serverJsonValidator(PublishConfig config) {
+        return new ServerJsonValidator(new ValidationSettings(config.allowHttpLoopback()));
     }
 
     @Produces
