@@ -2,10 +2,10 @@ package io.mcpgov.registry.admission;
 
 import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.ProblemException;
-import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.exception.DecisionRequest;
+import io.mcpgov.registry.decision.DecisionRequest;
+import io.mcpgov.registry.decision.PageRequest;
 import io.mcpgov.registry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -49,12 +49,12 @@ public class AdmissionResource {
         if (state != null && !List.of("pending", "admitted", "rejected").contains(state)) {
             errors.add(new Violation("invalid-state", "/state", "state must be pending, admitted or rejected"));
         }
-        int offset = (int) QueryParams.number(cursor, "/cursor", 0, Integer.MAX_VALUE, 0, errors);
-        int size = (int) QueryParams.number(limit, "/limit", 1, 200, 50, errors);
+        PageRequest page = PageRequest.of(cursor, limit, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
         }
-        return service.list(state, serverName == null || serverName.isBlank() ? null : serverName.trim(), offset, size);
+        String server = serverName == null || serverName.isBlank() ? null : serverName.trim();
+        return service.list(state, server, page.offset(), page.limit());
     }
 
     @GET
@@ -81,7 +81,7 @@ public class AdmissionResource {
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Already decided")
     public AdmissionView admit(@PathParam("id") String id, DecisionRequest body) {
-        return service.admit(PathIds.uuid(id, "Admission not found."), DecisionRequest.requiredReason(body));
+        return service.admit(PathIds.uuid(id, "Admission not found."), body);
     }
 
     @POST
@@ -96,7 +96,7 @@ public class AdmissionResource {
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Already decided")
     public AdmissionView reject(@PathParam("id") String id, DecisionRequest body) {
-        return service.reject(PathIds.uuid(id, "Admission not found."), DecisionRequest.requiredReason(body));
+        return service.reject(PathIds.uuid(id, "Admission not found."), body);
     }
 
 

@@ -1,64 +1,56 @@
 package io.mcpgov.registry.admission;
 
-import io.mcpgov.registry.events.EventTypes;
-import io.mcpgov.registry.events.GovernanceEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
-import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
-import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.decision.DecisionPage;
+import io.mcpgov.registry.decision.DecisionQuery;
+import io.mcpgov.registry.decision.DecisionRequest;
+import io.mcpgov.registry.decision.Decisions;
+import io.mcpgov.registry.decision.PageRequest;
 import io.mcpgov.registry.namespace.NamespaceService;
 import io.mcpgov.registry.policy.AuthProfile;
 import io.mcpgov.registry.publish.AdmissionControl;
 import io.mcpgov.registry.publish.AdmissionDecision;
-import io.mcpgov.registry.security.Caller;
-import io.mcpgov.registry.security.FourEyes;
-import io.mcpgov.registry.security.Roles;
-import io.mcpgov.registry.server.LatestBookkeeping;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Admission review. In a namespace whose policy is {@code review}, a new server and a version that widens what
- * agents can reach wait until a reviewer other than their publisher admits them; narrower or equal versions pass.
+ * agents can reach wait until a reviewer who is no party to them (not their publisher, not the server's owner) admits
+ * them ({@link Decisions}); narrower or equal versions pass.
  * A waiting version is never listed nor latest, so agents keep seeing the last admitted one.
  */
 @ApplicationScoped
 public class AdmissionService implements AdmissionControl {
 
-    public static final String PENDING = "pending";
-    public static final String ADMITTED = "admitted";
-    public static final String REJECTED = "rejected";
+    public static final String PENDING = AdmissionDecisions.PENDING;
+    public static final String ADMITTED = AdmissionDecisions.ADMITTED;
+    public static final String REJECTED = AdmissionDecisions.REJECTED;
 
     private final NamespaceService namespaces;
     private final ServerVersionRepository versions;
     private final AdmissionRepository requests;
-    private final LatestBookkeeping latest;
     private final AuditLog audit;
-    private final Caller caller;
     private final ObjectMapper json;
-    private final GovernanceEvents events;
+    private final Decisions decisions;
+    private final AdmissionDecisions kind;
 
     AdmissionService(NamespaceService namespaces, ServerVersionRepository versions, AdmissionRepository requests,
-            LatestBookkeeping latest, AuditLog audit, Caller caller, ObjectMapper json, GovernanceEvents events) {
-        this.events = events;
+            AuditLog audit, ObjectMapper json, Decisions decisions, AdmissionDecisions kind) {
         this.namespaces = namespaces;
         this.versions = versions;
         this.requests = requests;
-        this.latest = latest;
         this.audit = audit;
-        this.caller = caller;
         this.json = json;
+        this.decisions = decisions;
+        this.kind = kind;
     }
 
     @Override
@@ -95,84 +87,30 @@ public class AdmissionService implements AdmissionControl {
         request.widening = write(decision.widening());
         request.diff = write(decision.diff());
         request.state = PENDING;
-        request.requestedBy = entry.accountableOwner;
+        request.requestedBy = entry.publishedBy;
         request.requestedAt = Times.now();
         requests.persist(request);
-        audit.record("admission.requested", "admission", request.id.toString(), null, summary(request));
+        audit.record("admission.requested", "admission", request.id.toString(), null, AdmissionDecisions.summary(request));
     }
 
     @Transactional
-    public AdmissionView admit(UUID id, String reason) {
-        return decide(id, reason, ADMITTED);
+    public AdmissionView admit(UUID id, DecisionRequest body) {
+        return decisions.decide(kind, id, body, ADMITTED);
     }
 
     @Transactional
-    public AdmissionView reject(UUID id, String reason) {
-        return decide(id, reason, REJECTED);
+    public AdmissionView reject(UUID id, DecisionRequest body) {
+        return decisions.decide(kind, id, body, REJECTED);
     }
 
     public AdmissionView get(UUID id) {
-        AdmissionRequest request = requests.findByIdOptional(id).orElseThrow(AdmissionService::notFound);
-        Set<String> teams = visibleTeams();
-        if (teams != null && !teams.contains(request.owningTeam)) {
-            throw notFound();
-        }
-        return AdmissionView.of(request);
+        return decisions.get(kind, id);
     }
 
     public AdmissionPage list(String state, String serverName, int offset, int limit) {
-        List<AdmissionRequest> found = requests.queue(state, serverName, visibleTeams(), offset, limit + 1);
-        String next = null;
-        if (found.size() > limit) {
-            found = found.subList(0, limit);
-            next = String.valueOf(offset + limit);
-        }
-        return new AdmissionPage(found.stream().map(AdmissionView::of).toList(),
-                new AdmissionPage.Metadata(next, found.size()));
-    }
-
-    private AdmissionView decide(UUID id, String reason, String decision) {
-        AdmissionRequest request = requests.findForUpdate(id).orElseThrow(AdmissionService::notFound);
-        if (request.requestedBy.equals(caller.subject())) {
-            throw FourEyes.refusal("whoever published a version cannot admit it; another reviewer must.",
-                    "You published this version.");
-        }
-        if (!PENDING.equals(request.state)) {
-            throw ProblemException.conflict("Only a pending admission can be decided.",
-                    new Violation("admission-not-pending", "", "The admission is " + request.state + "."));
-        }
-        ServerVersion entry = versions.findByIdOptional(request.serverVersionId).orElseThrow(AdmissionService::notFound);
-        versions.lockServer(entry.name);
-        Object before = summary(request);
-        Instant now = Times.now();
-        request.state = decision;
-        request.decidedBy = caller.subject();
-        request.decidedAt = now;
-        request.decisionReason = reason;
-        entry.admission = decision;
-        entry.updatedAt = now;
-        if (ADMITTED.equals(decision)) {
-            latest.recompute(entry.name);
-        }
-        audit.record("admission." + decision, "admission", id.toString(), before, summary(request));
-        events.changed(ADMITTED.equals(decision) ? EventTypes.ADMISSION_ADMITTED : EventTypes.ADMISSION_REJECTED,
-                entry.name, summary(request), List.of(entry.id), "admission." + decision);
-        return AdmissionView.of(request);
-    }
-
-    private Set<String> visibleTeams() {
-        return caller.hasAny(Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR) ? null : caller.teams();
-    }
-
-    private static Map<String, Object> summary(AdmissionRequest r) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("serverName", r.serverName);
-        s.put("version", r.version);
-        s.put("state", r.state);
-        s.put("baselineVersion", r.baselineVersion);
-        s.put("decidedBy", r.decidedBy);
-        s.put("decisionReason", r.decisionReason);
-        return s;
+        DecisionQuery query = DecisionQuery.all().server(serverName).inStates(state == null ? null : List.of(state));
+        DecisionPage<AdmissionView> page = decisions.list(kind, query, new PageRequest(offset, limit));
+        return new AdmissionPage(page.items(), new AdmissionPage.Metadata(page.nextCursor(), page.items().size()));
     }
 
     private <T> T read(String text, Class<T> type) {
@@ -189,9 +127,5 @@ public class AdmissionService implements AdmissionControl {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Admission data could not be serialised", e);
         }
-    }
-
-    private static ProblemException notFound() {
-        return ProblemException.notFound("Admission not found.");
     }
 }

@@ -42,20 +42,6 @@ public class ConsoleQueries {
                 .setParameter(1, values.toArray(String[]::new)).getResultList();
     }
 
-    /**
-     * Who published a version carrying this tool definition: the people the four-eyes rule keeps from deciding its
-     * review. Shown to explain why the buttons are absent; the review service enforces the rule.
-     */
-    @SuppressWarnings("unchecked")
-    public List<String> toolPublishers(String serverName, String toolName, String definitionHash) {
-        return em.createNativeQuery("""
-                        SELECT DISTINCT sv.accountable_owner FROM server_tool t
-                        JOIN server_version sv ON sv.id = t.server_version_id
-                        WHERE t.server_name = ?1 AND t.name = ?2 AND t.definition_hash = ?3""")
-                .setParameter(1, serverName).setParameter(2, toolName).setParameter(3, definitionHash)
-                .getResultList();
-    }
-
     public record AuditRow(Instant occurredAt, String actor, String action, String targetType, String targetId) {
     }
 

@@ -1,10 +1,10 @@
 package io.mcpgov.registry.console;
 
+import io.mcpgov.registry.decision.DecisionRequest;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RequestInfo;
 import io.mcpgov.registry.console.Views.Chrome;
 import io.mcpgov.registry.console.Views.ErrorView;
-import io.mcpgov.registry.exception.DecisionRequest;
 import io.mcpgov.registry.exception.ExceptionRequest;
 import io.mcpgov.registry.exception.ExceptionService;
 import io.mcpgov.registry.exception.ExceptionView;

@@ -2,6 +2,7 @@ package io.mcpgov.registry.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpgov.registry.common.Times;
+import io.mcpgov.registry.decision.Involvement;
 import io.mcpgov.registry.console.Views.ExceptionItem;
 import io.mcpgov.registry.console.Views.ToolItem;
 import io.mcpgov.registry.exception.ExceptionService;
@@ -14,10 +15,12 @@ import io.mcpgov.registry.tool.ToolReviewService;
 import io.mcpgov.registry.tool.ToolReviewView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The reviewers' queue: pending API-key exceptions and tool reviews, oldest first, each with what a reviewer needs
@@ -29,15 +32,13 @@ public class ReviewQueue {
     private final ExceptionService exceptions;
     private final ToolReviewService toolReviews;
     private final ConsoleServers servers;
-    private final ConsoleQueries queries;
     private final Caller caller;
 
     ReviewQueue(ExceptionService exceptions, ToolReviewService toolReviews, ConsoleServers servers,
-            ConsoleQueries queries, Caller caller) {
+            Caller caller) {
         this.exceptions = exceptions;
         this.toolReviews = toolReviews;
         this.servers = servers;
-        this.queries = queries;
         this.caller = caller;
     }
 
@@ -62,9 +63,8 @@ public class ReviewQueue {
 
     private ExceptionItem exceptionItem(ExceptionView e, Instant now) {
         Optional<JsonNode> latest = servers.latest(e.serverName());
-        boolean requester = e.requestedBy().equals(caller.subject());
-        String fourEyes = requester ? "Four eyes: you requested this exception, so another reviewer must decide it."
-                : "";
+        Set<Involvement> involved = exceptions.callerInvolvement(e.id());
+        String fourEyes = fourEyes(involved, exceptions::describe);
         var controls = e.compensatingControls();
         Instant end = e.expiresAt() != null ? e.expiresAt() : e.reviewBy();
         return new ExceptionItem(e.id().toString(), e.serverName(), Text.serverHref(e.serverName()),
@@ -75,18 +75,13 @@ public class ReviewQueue {
                 latest.map(l -> Text.text(ConsoleServers.governance(l), "authType")).orElse(""),
                 latest.map(servers::remotes).orElse(List.of()),
                 latest.map(l -> ConsoleServers.verificationState(ConsoleServers.governance(l))).orElse(""),
-                canDecide() && !requester, fourEyes, e.state());
+                canDecide() && involved.isEmpty(), fourEyes, e.state());
     }
 
     private ToolItem toolItem(ToolReviewView r, Instant now) {
         Optional<JsonNode> latest = servers.latest(r.serverName());
-        List<String> publishers = new ArrayList<>(queries.toolPublishers(r.serverName(), r.toolName(), r.definitionHash()));
-        if (r.requestedBy() != null) {
-            publishers.add(r.requestedBy());
-        }
-        boolean publisher = publishers.contains(caller.subject());
-        String fourEyes = publisher ? "Four eyes: you published a version that carries this tool, so another"
-                + " reviewer must decide it." : "";
+        Set<Involvement> involved = toolReviews.callerInvolvement(r.id());
+        String fourEyes = fourEyes(involved, toolReviews::describe);
         JsonNode definition = r.definition() == null ? null : servers.tree(r.definition());
         JsonNode reasons = servers.tree(r.reasons());
         return new ToolItem(r.id().toString(), r.serverName(), Text.serverHref(r.serverName()), r.toolName(),
@@ -95,7 +90,16 @@ public class ReviewQueue {
                 r.requestedBy() == null ? "" : r.requestedBy(), Text.time(r.requestedAt()), Text.age(r.requestedAt(), now),
                 latest.map(l -> Text.text(ConsoleServers.governance(l), "authType")).orElse(""),
                 latest.map(l -> ConsoleServers.verificationState(ConsoleServers.governance(l))).orElse(""),
-                canDecide() && !publisher, fourEyes, r.state());
+                canDecide() && involved.isEmpty(), fourEyes, r.state());
+    }
+
+    /** Why the four-eyes rule keeps the caller from deciding (the service's own words); empty when it does not. */
+    private static String fourEyes(Set<Involvement> involved, Function<Involvement, String> describe) {
+        if (involved.isEmpty()) {
+            return "";
+        }
+        return "Four eyes: " + involved.stream().map(describe).collect(Collectors.joining("; "))
+                + ". Another reviewer must decide it.";
     }
 
     private boolean canDecide() {

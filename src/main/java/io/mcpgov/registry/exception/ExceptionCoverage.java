@@ -63,6 +63,17 @@ public class ExceptionCoverage {
         return found.stream().map(Number::longValue).toList();
     }
 
+    /** Who published the versions the exception covers. */
+    List<String> coveredPublishers(UUID exceptionId) {
+        @SuppressWarnings("unchecked")
+        List<String> found = em().createNativeQuery("""
+                SELECT DISTINCT sv.published_by FROM exception_coverage ec JOIN server_version sv ON sv.id = ec.server_version_id
+                WHERE ec.exception_id = ?1""")
+                .setParameter(1, exceptionId)
+                .getResultList();
+        return found;
+    }
+
     public List<String> coveredVersions(UUID exceptionId) {
         @SuppressWarnings("unchecked")
         List<String> found = em().createNativeQuery("""

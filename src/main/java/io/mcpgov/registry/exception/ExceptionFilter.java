@@ -1,23 +1,30 @@
 package io.mcpgov.registry.exception;
 
+import io.mcpgov.registry.decision.DecisionQuery;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Queue filters. A requested state maps to stored states plus, for pending, approved and expired, whether the end
- * date has passed ({@code ended}; null: either).
+ * date has passed (expiry is never stored).
  */
-public record ExceptionFilter(List<String> storedStates, Boolean ended, String serverName, String classification,
-        Instant now) {
+final class ExceptionFilter {
 
-    public static ExceptionFilter of(ExceptionState state, String serverName, String classification, Instant now) {
+    private ExceptionFilter() {
+    }
+
+    static DecisionQuery of(ExceptionState state, String serverName, String classification, Instant now) {
+        DecisionQuery query = DecisionQuery.all().server(serverName);
+        if (classification != null) {
+            query.where("classification = :classification", "classification", classification);
+        }
         if (state == null) {
-            return new ExceptionFilter(null, null, serverName, classification, now);
+            return query;
         }
         return switch (state) {
-            case PENDING, APPROVED -> new ExceptionFilter(List.of(state.wire()), false, serverName, classification, now);
-            case EXPIRED -> new ExceptionFilter(List.of("pending", "approved"), true, serverName, classification, now);
-            case REJECTED, REVOKED -> new ExceptionFilter(List.of(state.wire()), null, serverName, classification, now);
+            case PENDING, APPROVED -> query.inStates(List.of(state.wire())).where("expiresAt > :now", "now", now);
+            case EXPIRED -> query.inStates(List.of("pending", "approved")).where("expiresAt <= :now", "now", now);
+            case REJECTED, REVOKED -> query.inStates(List.of(state.wire()));
         };
     }
 }

@@ -2,9 +2,10 @@ package io.mcpgov.registry.exception;
 
 import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.ProblemException;
-import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.decision.DecisionRequest;
+import io.mcpgov.registry.decision.PageRequest;
 import io.mcpgov.registry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -29,9 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearerAuth")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExceptionResource {
-
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 200;
 
     private final ExceptionService service;
 
@@ -80,12 +78,11 @@ public class ExceptionResource {
                 && !List.of("transitional", "permanent").contains(classification.trim())) {
             errors.add(new Violation("invalid-classification", "/classification", "classification must be transitional or permanent"));
         }
-        int offset = (int) QueryParams.number(cursor, "/cursor", 0, Integer.MAX_VALUE, 0, errors);
-        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        PageRequest page = PageRequest.of(cursor, limit, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
         }
-        return service.list(wanted, blankToNull(serverName), blankToNull(classification), offset, size);
+        return service.list(wanted, blankToNull(serverName), blankToNull(classification), page.offset(), page.limit());
     }
 
     @GET

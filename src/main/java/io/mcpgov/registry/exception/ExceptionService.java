@@ -1,17 +1,16 @@
 package io.mcpgov.registry.exception;
 
-import io.mcpgov.registry.events.EventTypes;
-import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.ownership.DecisionFlags;
-import io.mcpgov.registry.ownership.ExceptionOffboarding;
+import io.mcpgov.registry.decision.DecisionPage;
+import io.mcpgov.registry.decision.DecisionRequest;
+import io.mcpgov.registry.decision.Decisions;
+import io.mcpgov.registry.decision.Involvement;
+import io.mcpgov.registry.decision.PageRequest;
 import io.mcpgov.registry.security.Caller;
-import io.mcpgov.registry.security.FourEyes;
-import io.mcpgov.registry.security.Roles;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,8 +24,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The exception life cycle: a publisher of the owning team requests, a different reviewer decides, a reviewer or
- * admin may revoke; expiry needs no action. Every change is audited in its own transaction.
+ * The exception life cycle: a publisher of the owning team requests, a reviewer who is no party to it decides, a
+ * reviewer or admin may revoke ({@link Decisions}); expiry needs no action. Every change is audited in its own
+ * transaction.
  */
 @ApplicationScoped
 public class ExceptionService {
@@ -40,19 +40,19 @@ public class ExceptionService {
     private final AuditLog audit;
     private final Caller caller;
     private final RegistryConfig.Exceptions limits;
-    private final DecisionFlags flags;
-    private final GovernanceEvents events;
+    private final Decisions decisions;
+    private final ExceptionDecisions kind;
 
     ExceptionService(ExceptionRepository exceptions, ExceptionCoverage coverage, ServerVersionRepository versions,
-            AuditLog audit, Caller caller, RegistryConfig config, DecisionFlags flags, GovernanceEvents events) {
-        this.events = events;
-        this.flags = flags;
+            AuditLog audit, Caller caller, RegistryConfig config, Decisions decisions, ExceptionDecisions kind) {
         this.exceptions = exceptions;
         this.coverage = coverage;
         this.versions = versions;
         this.audit = audit;
         this.caller = caller;
         this.limits = config.exceptions();
+        this.decisions = decisions;
+        this.kind = kind;
     }
 
     @Transactional
@@ -98,110 +98,44 @@ public class ExceptionService {
         exceptions.persist(e);
         exceptions.flush();
         coverage.coverExisting(e);
-        ExceptionView view = view(e, now);
+        ExceptionView view = kind.view(e, now);
         audit.record("exception.requested", "exception", e.id.toString(), null, view);
         return view;
     }
 
     @Transactional
     public ExceptionView approve(UUID id, DecisionRequest body) {
-        return decide(id, body, ExceptionState.APPROVED);
+        return decisions.decide(kind, id, body, ExceptionState.APPROVED.wire());
     }
 
     @Transactional
     public ExceptionView reject(UUID id, DecisionRequest body) {
-        return decide(id, body, ExceptionState.REJECTED);
+        return decisions.decide(kind, id, body, ExceptionState.REJECTED.wire());
     }
 
     @Transactional
     public ExceptionView revoke(UUID id, DecisionRequest body) {
-        String reason = DecisionRequest.requiredReason(body);
-        Instant now = Times.now();
-        ExceptionEntry e = exceptions.findForUpdate(id).orElseThrow(ExceptionService::notFound);
-        if (e.stateAt(now) != ExceptionState.APPROVED) {
-            throw ProblemException.conflict("Only an approved exception that has not ended can be revoked.",
-                    new Violation("exception-not-approved", "", "The exception is " + e.stateAt(now).wire() + "."));
-        }
-        ExceptionView before = view(e, now);
-        e.state = ExceptionState.REVOKED.wire();
-        e.revokedBy = caller.subject();
-        e.revokedAt = now;
-        e.revocationReason = reason;
-        ExceptionView after = view(e, now);
-        audit.record("exception.revoked", "exception", id.toString(), before, after);
-        announce(EventTypes.EXCEPTION_REVOKED, e, after, "exception.revoked");
-        return after;
+        return decisions.revoke(kind, id, body);
     }
 
     public ExceptionView get(UUID id) {
-        ExceptionEntry e = exceptions.findByIdOptional(id).orElseThrow(ExceptionService::notFound);
-        Set<String> teams = visibleTeams();
-        if (teams != null && !teams.contains(e.owningTeam)) {
-            throw notFound();
-        }
-        return view(e, Times.now());
+        return decisions.get(kind, id);
     }
 
     public ExceptionPage list(ExceptionState state, String serverName, String classification, int offset, int limit) {
-        Instant now = Times.now();
-        List<ExceptionEntry> found = exceptions.queue(ExceptionFilter.of(state, serverName, classification, now),
-                visibleTeams(), offset, limit + 1);
-        String next = null;
-        if (found.size() > limit) {
-            found = found.subList(0, limit);
-            next = String.valueOf(offset + limit);
-        }
-        Set<String> flagged = flags.openAmong(ExceptionOffboarding.TARGET_TYPE,
-                found.stream().map(e -> e.id.toString()).toList());
-        return new ExceptionPage(found.stream().map(e -> view(e, now, flagged.contains(e.id.toString()))).toList(),
-                new ExceptionPage.Metadata(next, found.size()));
+        DecisionPage<ExceptionView> page = decisions.list(kind,
+                ExceptionFilter.of(state, serverName, classification, Times.now()), new PageRequest(offset, limit));
+        return new ExceptionPage(page.items(), new ExceptionPage.Metadata(page.nextCursor(), page.items().size()));
     }
 
-    private ExceptionView decide(UUID id, DecisionRequest body, ExceptionState decision) {
-        String reason = DecisionRequest.requiredReason(body);
-        Instant now = Times.now();
-        ExceptionEntry e = exceptions.findForUpdate(id).orElseThrow(ExceptionService::notFound);
-        if (e.requestedBy.equals(caller.subject())) {
-            throw FourEyes.refusal("whoever requested an exception cannot decide it; another reviewer must.",
-                    "You requested this exception.");
-        }
-        ExceptionState current = e.stateAt(now);
-        if (current != ExceptionState.PENDING) {
-            throw ProblemException.conflict("Only a pending exception can be decided.",
-                    new Violation("exception-not-pending", "", "The exception is " + current.wire() + "."));
-        }
-        ExceptionView before = view(e, now);
-        e.state = decision.wire();
-        e.decidedBy = caller.subject();
-        e.decidedAt = now;
-        e.decisionReason = reason;
-        ExceptionView after = view(e, now);
-        String action = decision == ExceptionState.APPROVED ? "exception.approved" : "exception.rejected";
-        audit.record(action, "exception", id.toString(), before, after);
-        announce(decision == ExceptionState.APPROVED ? EventTypes.EXCEPTION_APPROVED : EventTypes.EXCEPTION_REJECTED, e,
-                after, action);
-        return after;
+    /** How the caller is party to an exception (empty: not at all), for pages that explain who may decide it. */
+    public Set<Involvement> callerInvolvement(UUID id) {
+        return decisions.callerInvolvement(kind, id);
     }
 
-    /** The decision's event, and the listing changes of the versions it covers. */
-    private void announce(String type, ExceptionEntry e, ExceptionView view, String cause) {
-        events.changed(type, e.serverName, view, coverage.coveredVersionIds(e.id), cause);
-    }
-
-    /** Reviewers, admins and auditors see every exception; publishers those of their teams. */
-    private Set<String> visibleTeams() {
-        if (caller.hasAny(Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR)) {
-            return null;
-        }
-        return caller.teams();
-    }
-
-    private ExceptionView view(ExceptionEntry e, Instant now) {
-        return view(e, now, !flags.openAmong(ExceptionOffboarding.TARGET_TYPE, List.of(e.id.toString())).isEmpty());
-    }
-
-    private ExceptionView view(ExceptionEntry e, Instant now, boolean flagged) {
-        return ExceptionView.of(e, now, coverage.coveredVersions(e.id), flagged);
+    /** What an involvement in an exception means, addressed to the caller. */
+    public String describe(Involvement involvement) {
+        return kind.describe(involvement);
     }
 
     /** Checks the whole request at once; returns when the exception would end. */
@@ -274,10 +208,6 @@ public class ExceptionService {
         return end;
     }
 
-
-    private static ProblemException notFound() {
-        return ProblemException.notFound("Exception not found.");
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();

@@ -4,7 +4,7 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.exception.DecisionRequest;
+import io.mcpgov.registry.decision.DecisionRequest;
 import io.mcpgov.registry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,7 @@
 package io.mcpgov.registry.ownership;
 
+import io.mcpgov.registry.decision.DecisionFlag;
+import io.mcpgov.registry.decision.DecisionFlags;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;

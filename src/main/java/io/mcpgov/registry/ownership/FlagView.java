@@ -1,5 +1,6 @@
 package io.mcpgov.registry.ownership;
 
+import io.mcpgov.registry.decision.DecisionFlag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 

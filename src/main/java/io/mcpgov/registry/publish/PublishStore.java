@@ -59,8 +59,8 @@ public class PublishStore {
     }
 
     @Transactional
-    public ServerRow insert(JsonNode document, AuthProfile profile, String owningTeam, String accountableOwner) {
-        long id = store(new Publication(document, profile, owningTeam, accountableOwner, ServerStatus.ACTIVE, false),
+    public ServerRow insert(JsonNode document, AuthProfile profile, String owningTeam, String publishedBy) {
+        long id = store(new Publication(document, profile, owningTeam, publishedBy, ServerStatus.ACTIVE, false),
                 "server.published");
         ServerRow row = rows.byIds(List.of(id)).get(0);
         events.listingOf(List.of(row), "server.published");
@@ -112,7 +112,9 @@ public class PublishStore {
         entry.publishedAt = now;
         entry.updatedAt = now;
         entry.owningTeam = publication.owningTeam();
-        entry.accountableOwner = publication.accountableOwner();
+        entry.publishedBy = publication.publishedBy();
+        // a later version inherits the server's owner (ownership.OwnershipAtPublish)
+        entry.accountableOwner = publication.publishedBy();
         entry.documentText = write(document);
         entry.document = entry.documentText;
         entry.authProfile = write(profile);

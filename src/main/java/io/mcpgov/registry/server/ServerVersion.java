@@ -46,8 +46,13 @@ public class ServerVersion {
     @Column(name = "owning_team", nullable = false)
     public String owningTeam;
 
+    /** The server's owner, shared by all its versions (inherited at publish, changed by a transfer). */
     @Column(name = "accountable_owner", nullable = false)
     public String accountableOwner;
+
+    /** Who published (or imported) this version: the caller's subject, never changed afterwards. */
+    @Column(name = "published_by", nullable = false, updatable = false)
+    public String publishedBy;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")

@@ -123,17 +123,9 @@ public class ToolRecorder {
         if (existing.isPresent()) {
             ToolReview review = existing.get();
             ToolReviewView before = ToolReviewView.of(review, List.of(), null);
-            review.state = ReviewState.PENDING.wire();
-            review.requestedBy = entry.accountableOwner;
-            review.requestedAt = now;
+            review.reopen(entry.publishedBy, now);
             review.owningTeam = entry.owningTeam;
             review.reasons = write(reasons);
-            review.decidedBy = null;
-            review.decidedAt = null;
-            review.decisionReason = null;
-            review.revokedBy = null;
-            review.revokedAt = null;
-            review.revocationReason = null;
             audit.record("tool-review.requested", "tool-review", review.id.toString(), before,
                     ToolReviewView.of(review, List.of(entry.version), null));
             reviews.flush();
@@ -150,7 +142,7 @@ public class ToolRecorder {
         review.reasons = write(reasons);
         review.state = ReviewState.PENDING.wire();
         review.firstVersion = entry.version;
-        review.requestedBy = entry.accountableOwner;
+        review.requestedBy = entry.publishedBy;
         review.requestedAt = now;
         reviews.persist(review);
         // written now, so that the next lookup of this definition in the same transaction finds it

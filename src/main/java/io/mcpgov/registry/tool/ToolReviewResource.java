@@ -2,10 +2,10 @@ package io.mcpgov.registry.tool;
 
 import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.ProblemException;
-import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.exception.DecisionRequest;
+import io.mcpgov.registry.decision.DecisionRequest;
+import io.mcpgov.registry.decision.PageRequest;
 import io.mcpgov.registry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -28,9 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearerAuth")
 @Produces(MediaType.APPLICATION_JSON)
 public class ToolReviewResource {
-
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 200;
 
     private final ToolReviewService service;
 
@@ -57,12 +54,12 @@ public class ToolReviewResource {
                 errors.add(new Violation("invalid-state", "/state", "state must be pending, approved, rejected or revoked"));
             }
         }
-        int offset = (int) QueryParams.number(cursor, "/cursor", 0, Integer.MAX_VALUE, 0, errors);
-        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        PageRequest page = PageRequest.of(cursor, limit, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The filter is invalid.", errors.toArray(Violation[]::new));
         }
-        return service.list(wanted, serverName == null || serverName.isBlank() ? null : serverName.trim(), offset, size);
+        String server = serverName == null || serverName.isBlank() ? null : serverName.trim();
+        return service.list(wanted, server, page.offset(), page.limit());
     }
 
     @GET

@@ -16,10 +16,6 @@ public interface VerificationConfig {
     @WithDefault("hide-failed")
     ListingPolicy listing();
 
-    /** How long the publish response waits for the first verification before answering without it. */
-    @WithDefault("0s")
-    Duration publishWait();
-
     /** How often each version's remotes are checked again. */
     @WithDefault("6h")
     Duration interval();

@@ -8,8 +8,10 @@ import static io.mcpgov.registry.support.Api.as;
 import static io.mcpgov.registry.support.Api.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.Docs;
@@ -66,7 +68,10 @@ class AdmissionApiTest {
         assertThat(request.getList("widening.rule", String.class)).containsExactly("new-server");
         assertThat(request.getString("baselineVersion")).isNull();
 
-        decide(Tokens.of("pat", "publisher", "reviewer", TEAM), id, "admit", 403);
+        as(Tokens.of("pat", "publisher", "reviewer", TEAM)).body(Map.of("reason", "mine"))
+                .post(X + "/admissions/" + id + "/admit").then().statusCode(403)
+                .body("errors.ruleId", everyItem(equalTo("four-eyes")))
+                .body("errors.message", hasItem(startsWith("publisher:")));
         decide(PUBLISHER, id, "admit", 403);
         decide(REVIEWER, id, "admit", 200);
         decide(Api.REVIEWER_2, id, "reject", 409);

@@ -1,9 +1,10 @@
-package io.mcpgov.registry.events;
+package io.mcpgov.registry.exception;
 
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.Shutdown;
 import io.mcpgov.registry.common.Times;
-import io.mcpgov.registry.exception.ExceptionCoverage;
+import io.mcpgov.registry.events.EventTypes;
+import io.mcpgov.registry.events.GovernanceEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.mcpgov.registry.ownership;
+package io.mcpgov.registry.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public final class SubjectOffboarded {
     private final Instant at;
     private final List<Flag> flags = new ArrayList<>();
 
-    SubjectOffboarded(String subject, Instant at) {
+    public SubjectOffboarded(String subject, Instant at) {
         this.subject = subject;
         this.at = at;
     }
@@ -37,7 +37,20 @@ public final class SubjectOffboarded {
         flags.add(new Flag(targetType, targetId, serverName, role));
     }
 
-    List<Flag> flags() {
+    /**
+     * Flags a decision still in force for each part the subject played in it: {@code requested} when they asked for
+     * it, {@code decided} when they took it.
+     */
+    public void flagParts(String targetType, Decision decision) {
+        if (subject.equals(decision.requestedBy)) {
+            flag(targetType, decision.id.toString(), decision.serverName, DecisionFlag.Role.REQUESTED);
+        }
+        if (subject.equals(decision.decidedBy)) {
+            flag(targetType, decision.id.toString(), decision.serverName, DecisionFlag.Role.DECIDED);
+        }
+    }
+
+    public List<Flag> flags() {
         return List.copyOf(flags);
     }
 }

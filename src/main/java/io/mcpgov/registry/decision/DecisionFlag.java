@@ -1,4 +1,4 @@
-package io.mcpgov.registry.ownership;
+package io.mcpgov.registry.decision;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

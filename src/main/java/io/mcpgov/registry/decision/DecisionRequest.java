@@ -1,4 +1,4 @@
-package io.mcpgov.registry.exception;
+package io.mcpgov.registry.decision;
 
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;

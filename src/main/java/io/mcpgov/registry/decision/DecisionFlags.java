@@ -1,4 +1,4 @@
-package io.mcpgov.registry.ownership;
+package io.mcpgov.registry.decision;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
