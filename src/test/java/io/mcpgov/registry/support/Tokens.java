@@ -3,6 +3,7 @@ package io.mcpgov.registry.support;
 import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -15,9 +16,16 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * Lifetime of a valid token: longer than the whole suite, since some are made once and kept in constants
+     * (the library's default of five minutes let them expire halfway through a slow run).
+     */
+    private static final Duration LIFETIME = Duration.ofHours(12);
+
     /** A valid token for {@code subject} whose {@code groups} claim carries roles and team names. */
     public static String of(String subject, String... groups) {
-        return Jwt.subject(subject).upn(subject).groups(Set.of(groups)).issuer(ISSUER).audience(AUDIENCE).sign();
+        return Jwt.subject(subject).upn(subject).groups(Set.of(groups)).issuer(ISSUER).audience(AUDIENCE)
+                .expiresIn(LIFETIME).sign();
     }
 
     public static String expired(String subject, String... groups) {
