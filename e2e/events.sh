@@ -91,6 +91,7 @@ call POST "$R$EXT/exceptions/$EXC/revoke" "$ADA" '{"reason":"The key leaked"}'
 expect_status 200
 wait_for "the revocation at the receiver" "$DELIVERY_SECONDS" "$REG_PID" delivered 5
 took_ms=$((($(date +%s%N) - revoked_at) / 1000000))
+grep -q '^refused' "$RECEIVED" && fail "the receiver refused a delivery: $(grep '^refused' "$RECEIVED" | head -1)"
 tail -2 "$RECEIVED" | cut -d' ' -f3- | jq -se 'map(.type) == ["io.mcpgov.registry.exception.revoked","io.mcpgov.registry.entry.hidden"]' >/dev/null \
     || fail "expected exception.revoked then entry.hidden, got: $(tail -2 "$RECEIVED" | cut -c1-200)"
 ok "exception.revoked and entry.hidden delivered, signed, ${took_ms} ms after the revocation"

@@ -9,7 +9,8 @@
 #                        script starts its own and stops it at the end
 #   E2E_WORK             where logs, data and downloads go (default e2e/work)
 #   E2E_SLOW             multiply every wait by this factor on a very slow machine (default 1)
-#   E2E_STRICT_AUDIT     1: the audit export and chain verification endpoints must exist (by default a 404 is a SKIP)
+#   E2E_STRICT_AUDIT     1: the audit export and chain verification endpoints must exist (by default a 404 is a SKIP;
+#                        CI=true makes it a failure too)
 
 set -euo pipefail
 
@@ -29,6 +30,7 @@ EXT=/v0.1/x/io.mcpgov.registry
 declare -a E2E_GROUPS=()      # "name pgid" of process groups to stop, in start order
 declare -a E2E_LOGS=()        # logs whose tail is shown on failure
 declare -A E2E_PORTS_TAKEN=() # ports handed out by free_port in this run
+declare -a PG_FROZEN=()       # PostgreSQL processes stopped by pg_freeze, continued by pg_thaw or the EXIT trap
 HTTP_N=0
 E2E_STARTED_AT=$(date +%s)
 
@@ -66,7 +68,7 @@ fail() {
 
 need_tools() {
     local missing=() t
-    for t in curl jq unzip tar xz java; do
+    for t in curl jq unzip tar xz java ps; do
         command -v "$t" >/dev/null 2>&1 || missing+=("$t")
     done
     if ((${#missing[@]})); then
@@ -74,6 +76,7 @@ need_tools() {
             info "installing ${missing[*]} with apt-get"
             local pkgs=("${missing[@]/java/openjdk-17-jdk-headless}")
             pkgs=("${pkgs[@]/xz/xz-utils}")
+            pkgs=("${pkgs[@]/#ps/procps}")
             apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >/dev/null
         else
             fail "missing tools: ${missing[*]} (install them, or run as root on Debian to let this script do it)"
@@ -130,6 +133,7 @@ cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     set +e
+    ((${#PG_FROZEN[@]})) && kill -s CONT "${PG_FROZEN[@]}" 2>/dev/null
     if ((${#E2E_GROUPS[@]})); then
         printf '\n--- cleaning up: stopping %d process group(s)\n' "${#E2E_GROUPS[@]}"
         local i entry
@@ -248,7 +252,14 @@ json() { jq -r "$@" "$RESP_BODY"; }
 absent() {
     [[ $STATUS == 404 ]] || return 1
     [[ ${E2E_STRICT_AUDIT:-0} == 1 ]] && fail "$1 answers 404 and E2E_STRICT_AUDIT=1"
+    [[ ${CI:-} == true ]] && fail "$1 answers 404, and CI=true does not allow skipping the check"
     skip "$1 answers 404: the registry does not serve it yet"
+}
+
+# answered_within SECONDS WHAT: the last call was answered (whatever its status) in less than SECONDS
+answered_within() {
+    awk -v t="${TIME:-}" -v limit="$1" 'BEGIN {exit !(t != "" && t + 0 < limit + 0)}' ||
+        fail "$2 took ${TIME:-?}s, the limit is ${1}s"
 }
 urlenc() { jq -rn --arg s "$1" '$s | @uri'; }
 header() { grep -i "^$1:" "$RESP_HEADERS" | head -1 | cut -d: -f2- | tr -d '\r' | sed 's/^ //'; }
@@ -322,6 +333,25 @@ pg_stop() {
     done
     stop_group "$PG_PID" KILL 5
     forget_group "$PG_PID"
+}
+
+# pg_freeze: stops the postmaster and every backend with SIGSTOP. The server keeps its connections (and accepts new
+# ones into the kernel's backlog) but answers nothing, as a frozen host or a network partition looks to a client.
+pg_freeze() {
+    local children
+    kill -s STOP "$PG_PID" # first, so that it forks no backend that the list below would miss
+    PG_FROZEN=("$PG_PID")
+    children=$(ps -o pid= --ppid "$PG_PID") || true
+    # shellcheck disable=SC2206
+    PG_FROZEN+=($children)
+    ((${#PG_FROZEN[@]} > 1)) || fail "pg_freeze: PostgreSQL $PG_PID has no backend to stop"
+    kill -s STOP "${PG_FROZEN[@]:1}"
+}
+
+# pg_thaw: lets the processes stopped by pg_freeze run again
+pg_thaw() {
+    kill -s CONT "${PG_FROZEN[@]}" 2>/dev/null || true
+    PG_FROZEN=()
 }
 
 jdbc_url() { echo "jdbc:postgresql://127.0.0.1:$1/registry"; }

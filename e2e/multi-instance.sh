@@ -31,6 +31,7 @@ registry_wait B "$B" "$B_PID"
 step "Flyway applied each migration once, under its lock"
 sql "$pg_port" "SELECT version, count(*), bool_and(success) FROM flyway_schema_history WHERE version IS NOT NULL
     GROUP BY version ORDER BY version" >"$RUN_DIR/flyway.tsv"
+[[ -s $RUN_DIR/flyway.tsv ]] || fail "flyway_schema_history lists no migration"
 awk -F'\t' '$2 != 1 || $3 != "t" {bad = 1} END {exit bad}' "$RUN_DIR/flyway.tsv" ||
     fail "flyway_schema_history: $(cat "$RUN_DIR/flyway.tsv")"
 ok "$(wc -l <"$RUN_DIR/flyway.tsv") migrations, each applied once and successfully: $(cut -f1 "$RUN_DIR/flyway.tsv" | tr '\n' ' ')"

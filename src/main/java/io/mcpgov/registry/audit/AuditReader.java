@@ -1,6 +1,7 @@
 package io.mcpgov.registry.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.database.LongWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.Connection;
@@ -27,9 +28,11 @@ public class AuditReader {
     }
 
     private final AgroalDataSource dataSource;
+    private final LongWork longWork;
 
-    AuditReader(AgroalDataSource dataSource) {
+    AuditReader(AgroalDataSource dataSource, LongWork longWork) {
         this.dataSource = dataSource;
+        this.longWork = longWork;
     }
 
     /** Up to {@code limit} events after the id {@code afterId}. */
@@ -59,7 +62,8 @@ public class AuditReader {
             boolean autoCommit = c.getAutoCommit();
             // pgjdbc reads through a cursor, fetch by fetch, only inside a transaction
             c.setAutoCommit(false);
-            try {
+            // a filter that matches few events may scan the whole trail before the first row comes back
+            try (LongWork.Allowance allowance = longWork.allow(c)) {
                 List<Object> params = new ArrayList<>();
                 long count = 0;
                 try (PreparedStatement ps = prepare(c, select(filter, 0, params), params)) {

@@ -21,7 +21,8 @@ import java.util.TreeSet;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * A refused write (401 or 403 on a write operation) is an audit event too: {@code authorization.denied} on the
+ * A refused write (401 or 403 on a write operation, or a 404 that stands for a 403 because the entry is hidden from
+ * the caller) is an audit event too: {@code authorization.denied} on the
  * target {@code operation} ("METHOD /path"), written in its own transaction since the refused change never ran.
  * It records who (when the token was valid), the status, whether a credential was sent and the refusal's rule ids;
  * never the token, the body or the query.
@@ -44,7 +45,9 @@ public class DeniedAccessRecorder {
     public Uni<Void> recordDenied(ContainerRequestContext request, ContainerResponseContext response,
             ResourceInfo resource) {
         int status = response.getStatus();
-        if ((status != 401 && status != 403) || resource == null || !AuditedOperations.isWrite(resource.getResourceMethod())) {
+        RequestInfo.ConcealedRefusal concealed = status == 404 ? requestInfo.concealedRefusal() : null;
+        if ((status != 401 && status != 403 && concealed == null) || resource == null
+                || !AuditedOperations.isWrite(resource.getResourceMethod())) {
             return Uni.createFrom().voidItem();
         }
         String path = request.getUriInfo().getRequestUri().getRawPath();
@@ -53,7 +56,12 @@ public class DeniedAccessRecorder {
         after.put("status", status);
         after.put("credential", request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? "none"
                 : status == 401 ? "rejected" : "accepted");
-        if (response.getEntity() instanceof Problem problem && !problem.errors().isEmpty()) {
+        if (concealed != null) {
+            // refused, and answered as a name that does not exist (an entry hidden from the caller)
+            after.put("status", concealed.status());
+            after.put("answeredAs", status);
+            after.put("ruleIds", concealed.ruleIds().stream().distinct().toList());
+        } else if (response.getEntity() instanceof Problem problem && !problem.errors().isEmpty()) {
             after.put("ruleIds", problem.errors().stream().map(Violation::ruleId).distinct().toList());
         }
         String requestId = requestInfo.requestId();

@@ -1,6 +1,9 @@
 package io.mcpgov.registry.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.mcpgov.registry.input.JsonRefusals;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -30,6 +33,11 @@ public class ProblemMappers {
         return respond(e.status(), e.title(), e.detail(), e.errors());
     }
 
+    @ServerExceptionMapper
+    public Response tooManyRequests(TooManyRequestsException e) {
+        return Response.fromResponse(problem(e)).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e) {
         return Response.fromResponse(respond(401, "Unauthorized",
@@ -54,8 +62,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return respond(400, "Bad Request", "The request body is not the JSON this operation expects.",
-                List.of(new Violation("malformed-json", "", "The body could not be read as the expected JSON object.")));
+        if (e instanceof InvalidDefinitionException definition) {
+            return undeserializable(definition);
+        }
+        JsonRefusals.Refusal refusal = JsonRefusals.of(e);
+        return respond(refusal.status(), refusal.status() == 413 ? "Content Too Large" : "Bad Request",
+                refusal.detail(), refusal.violations());
+    }
+
+    /** A request type Jackson cannot build is a defect; declared so that Quarkus's own mapper (no body) is not chosen. */
+    @ServerExceptionMapper
+    public Response undeserializable(InvalidDefinitionException e) {
+        return internal(e);
+    }
+
+    /** Declared for this type so that it is chosen over Quarkus's own mapper, which answers without a body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
@@ -64,6 +88,13 @@ public class ProblemMappers {
         if (status >= 500) {
             return internal(e);
         }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json); // the JSON body reader's own wrapping of a body it could not read
+        }
+        if (status == 415) {
+            return respond(415, "Unsupported Media Type", "This operation takes a JSON body.", List.of(new Violation(
+                    "unsupported-media-type", "", "Send the body with Content-Type: application/json.")));
+        }
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(status, title, title + ".", List.of());
     }
@@ -71,7 +102,7 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 6000)
     public Response internal(Throwable e) {
         if (isDatabaseUnavailable(e)) {
-            LOG.warnf("Database unavailable (request %s): %s", requestInfo.requestId(), e.getMessage());
+            LOG.warnf("Database unavailable (request %s): %s", requestInfo.requestId(), databaseFailure(e));
             return Response.fromResponse(respond(503, "Service Unavailable",
                             "The registry's database is unavailable; retry shortly.", List.of()))
                     .header("Retry-After", "5")
@@ -92,7 +123,7 @@ public class ProblemMappers {
     static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException
+                    || t instanceof DatabaseUnavailableException || t instanceof java.net.ConnectException
                     || (t instanceof java.sql.SQLException sql && isUnavailableState(sql.getSQLState()))
                     // the pool gave up waiting for a connection: the database does not answer, or every connection is busy
                     || (t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException)) {
@@ -106,13 +137,31 @@ public class ProblemMappers {
     }
 
     /**
-     * Class 08 (connection exception), and the server going down or coming up: 57P01 admin_shutdown (a fast shutdown
-     * ends the session), 57P02 crash_shutdown, 57P03 cannot_connect_now ("the database system is shutting down" or
-     * "... is starting up"), which PostgreSQL sends while it stops, restarts or recovers.
+     * Class 08 (connection exception; the driver's own timeouts while connecting or waiting for an answer end up
+     * here too), the server going down or coming up: 57P01 admin_shutdown (a fast shutdown ends the session), 57P02
+     * crash_shutdown, 57P03 cannot_connect_now ("the database system is shutting down" or "... is starting up"),
+     * which PostgreSQL sends while it stops, restarts or recovers; and a server too slow or too contended to answer
+     * in time: 57014 query_canceled (the statement timeout) and 55P03 lock_not_available (the lock timeout).
      */
     private static boolean isUnavailableState(String state) {
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                || state.equals("57P03"));
+                || state.equals("57P03") || state.equals("57014") || state.equals("55P03"));
+    }
+
+    /** The innermost SQL failure (state and message) for the log: no statement text, no stack trace. */
+    private static String databaseFailure(Throwable e) {
+        String found = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                found = (sql.getSQLState() == null ? "" : "SQL state " + sql.getSQLState() + ": ") + sql.getMessage();
+            } else if (t instanceof DatabaseUnavailableException) {
+                found = t.getMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return found;
     }
 
     static boolean isIssuerUnavailable(Throwable e) {

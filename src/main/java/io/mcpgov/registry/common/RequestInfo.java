@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -19,14 +20,34 @@ public class RequestInfo {
     CurrentVertxRequest current;
 
     private String requestId;
+    private ConcealedRefusal concealed;
+
+    /** A refusal the caller was answered as a name that does not exist ({@code server.HiddenEntries}). */
+    public record ConcealedRefusal(int status, List<String> ruleIds) {
+    }
 
     public String requestId() {
         if (requestId == null) {
             HttpServerRequest request = request();
             String given = request == null ? null : request.getHeader(HEADER);
-            requestId = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            requestId = idFrom(given);
         }
         return requestId;
+    }
+
+    /** The request id for an {@code X-Request-Id} header value (null when absent): kept when sane, else a new one. */
+    public static String idFrom(String given) {
+        return given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
+    /** Notes that this request's not-found answer stands for a refusal, so the audit trail can still record it. */
+    public void concealRefusal(int status, List<String> ruleIds) {
+        concealed = new ConcealedRefusal(status, List.copyOf(ruleIds));
+    }
+
+    /** The refusal this request's not-found answer stands for, or null. */
+    public ConcealedRefusal concealedRefusal() {
+        return concealed;
     }
 
     /** The caller's address; null for work the registry does on its own (schedules, background checks). */

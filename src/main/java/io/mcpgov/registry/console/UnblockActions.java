@@ -22,7 +22,10 @@ public class UnblockActions {
                     + " ask for a new verification (POST " + X + "/servers/{name}/versions/{version}/verification)"
                     + " or wait for the next scheduled check.",
             "unauthenticated-remote", "Protect the remote with OAuth and declare it (see \"Declaring OAuth\"), then"
-                    + " publish a new version.");
+                    + " publish a new version.",
+            "stored-secret", "Revoke the credential written at the places listed under secrets (it was served"
+                    + " before it was found), then publish a new version that leaves it to the client: declare the"
+                    + " input with isSecret and no value.");
 
     public String action(String ruleId) {
         return ACTIONS.getOrDefault(ruleId, "Resolve what the rule's message describes, then publish a new version.");

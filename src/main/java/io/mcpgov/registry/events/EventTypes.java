@@ -19,10 +19,11 @@ public final class EventTypes {
     public static final String VERIFICATION_FAILED = PREFIX + "verification.failed";
     public static final String ADMISSION_ADMITTED = PREFIX + "admission.admitted";
     public static final String ADMISSION_REJECTED = PREFIX + "admission.rejected";
+    public static final String SECRET_FOUND = PREFIX + "secret.found";
 
     public static final List<String> ALL = List.of(ENTRY_LISTED, ENTRY_HIDDEN, EXCEPTION_APPROVED,
             EXCEPTION_REJECTED, EXCEPTION_REVOKED, EXCEPTION_EXPIRED, TOOL_APPROVED, TOOL_WITHDRAWN, OWNER_OFFBOARDED,
-            VERIFICATION_FAILED, ADMISSION_ADMITTED, ADMISSION_REJECTED);
+            VERIFICATION_FAILED, ADMISSION_ADMITTED, ADMISSION_REJECTED, SECRET_FOUND);
 
     private EventTypes() {
     }

@@ -36,6 +36,13 @@ public interface EventsConfig {
     @WithDefault("10s")
     Duration requestTimeout();
 
+    /**
+     * Webhook subscriptions the registry keeps at most; a new one beyond it is refused (409 webhook-limit-reached)
+     * until one is removed.
+     */
+    @WithDefault("50")
+    int maxWebhooks();
+
     /** How often an instance looks for exceptions that ended, to announce them. */
     @WithDefault("30s")
     String expirySweepEvery();

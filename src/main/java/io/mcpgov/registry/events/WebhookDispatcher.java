@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,6 +76,14 @@ public class WebhookDispatcher {
         if (pass.tryLock(config.requestTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS)) {
             pass.unlock();
         }
+    }
+
+    /**
+     * What the delivery guard says about a receiver's URL now ({@link SafeFetcher#refusal}): the same guard, with the
+     * same settings, that every delivery passes.
+     */
+    Optional<SafeFetcher.Refusal> refusal(String url) {
+        return fetcher.refusal(url);
     }
 
     @PreDestroy

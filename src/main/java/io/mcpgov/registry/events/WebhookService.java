@@ -4,13 +4,12 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.namespace.NamespaceService;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.verification.VerificationConfig;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.InetAddress;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,23 +18,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Admins subscribe receivers to governance events, see how deliveries went, and replay failed ones. */
 @ApplicationScoped
 public class WebhookService implements PanacheRepositoryBase<WebhookSubscription, UUID> {
 
-    private static final Pattern NAMESPACE = Pattern.compile("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$");
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Key of the advisory lock under which a subscription is counted and added (no other lock uses it). */
+    private static final long SUBSCRIPTIONS_LOCK = 0x77656268L;
 
     private final AuditLog audit;
     private final Caller caller;
     private final boolean allowHttpLoopback;
+    private final WebhookDispatcher dispatcher;
+    private final int maxWebhooks;
 
-    WebhookService(AuditLog audit, Caller caller, VerificationConfig verification) {
+    WebhookService(AuditLog audit, Caller caller, VerificationConfig verification, WebhookDispatcher dispatcher,
+            EventsConfig config) {
         this.audit = audit;
         this.caller = caller;
         this.allowHttpLoopback = verification.allowHttpLoopback();
+        this.dispatcher = dispatcher;
+        this.maxWebhooks = config.maxWebhooks();
     }
 
     @Transactional
@@ -45,9 +50,14 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
         }
         List<Violation> errors = new ArrayList<>();
         String url = request.url() == null ? null : request.url().trim();
-        if (url == null || !acceptableUrl(url)) {
-            errors.add(new Violation("webhook-url-invalid", "/url", "url must be an https URL with a host"
-                    + (allowHttpLoopback ? " (or http on loopback, in development)" : "")));
+        if (url == null || url.isEmpty()) {
+            errors.add(invalidUrl());
+        } else {
+            // the guard every delivery passes, so a receiver it would refuse is refused now
+            dispatcher.refusal(url).ifPresent(refusal -> errors.add(
+                    refusal.ofForm() ? invalidUrl()
+                            : new Violation(refusal.ruleId(), "/url", "deliveries to this URL would be refused: "
+                                    + refusal.message())));
         }
         List<String> types = request.types() == null ? List.of() : request.types();
         for (int i = 0; i < types.size(); i++) {
@@ -58,12 +68,19 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
         }
         List<String> namespaces = request.namespaces() == null ? List.of() : request.namespaces();
         for (int i = 0; i < namespaces.size(); i++) {
-            if (namespaces.get(i) == null || !NAMESPACE.matcher(namespaces.get(i)).matches()) {
+            if (namespaces.get(i) == null || !NamespaceService.isNamespace(namespaces.get(i))) {
                 errors.add(new Violation("namespace-format", "/namespaces/" + i, "a namespace is reverse-DNS in lower case"));
             }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("The subscription was refused.", errors);
+        }
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, SUBSCRIPTIONS_LOCK)
+                .getSingleResult();
+        if (count() >= maxWebhooks) {
+            throw ProblemException.conflict("The registry keeps at most " + maxWebhooks + " subscriptions"
+                    + " (registry.events.max-webhooks); remove one first.", new Violation("webhook-limit-reached", "",
+                    "There are " + maxWebhooks + " subscriptions already."));
         }
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
@@ -129,19 +146,9 @@ public class WebhookService implements PanacheRepositoryBase<WebhookSubscription
         return count;
     }
 
-    private boolean acceptableUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (uri.getHost() == null || uri.getUserInfo() != null) {
-                return false;
-            }
-            if ("https".equals(uri.getScheme())) {
-                return true;
-            }
-            return allowHttpLoopback && "http".equals(uri.getScheme()) && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
-        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
-            return false;
-        }
+    private Violation invalidUrl() {
+        return new Violation("webhook-url-invalid", "/url", "url must be an https URL with a host"
+                + (allowHttpLoopback ? " (or http on loopback, in development)" : ""));
     }
 
     private static String newSecret() {

@@ -11,6 +11,7 @@ import io.mcpgov.registry.decision.Decisions;
 import io.mcpgov.registry.decision.Involvement;
 import io.mcpgov.registry.decision.PageRequest;
 import io.mcpgov.registry.security.Caller;
+import io.mcpgov.registry.server.HiddenEntries;
 import io.mcpgov.registry.server.ServerVersion;
 import io.mcpgov.registry.server.ServerVersionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +43,12 @@ public class ExceptionService {
     private final RegistryConfig.Exceptions limits;
     private final Decisions decisions;
     private final ExceptionDecisions kind;
+    private final HiddenEntries entries;
 
     ExceptionService(ExceptionRepository exceptions, ExceptionCoverage coverage, ServerVersionRepository versions,
-            AuditLog audit, Caller caller, RegistryConfig config, Decisions decisions, ExceptionDecisions kind) {
+            AuditLog audit, Caller caller, RegistryConfig config, Decisions decisions, ExceptionDecisions kind,
+            HiddenEntries entries) {
+        this.entries = entries;
         this.exceptions = exceptions;
         this.coverage = coverage;
         this.versions = versions;
@@ -62,13 +66,13 @@ public class ExceptionService {
         versions.lockServer(body.serverName());
         List<ServerVersion> all = versions.allVersions(body.serverName());
         if (all.isEmpty()) {
-            throw ProblemException.notFound("Server not found.");
+            throw HiddenEntries.serverNotFound();
         }
         String owningTeam = all.get(all.size() - 1).owningTeam;
         if (!caller.inTeam(owningTeam)) {
-            throw new ProblemException(403, "Forbidden", "Only publishers of the team that owns this server may"
-                    + " request an exception for it.", List.of(new Violation("namespace-not-owned", "/serverName",
-                    "The server is owned by another team.")));
+            throw entries.refusal(body.serverName(), null, new ProblemException(403, "Forbidden", "Only publishers of"
+                    + " the team that owns this server may request an exception for it.", List.of(new Violation(
+                    "namespace-not-owned", "/serverName", "The server is owned by another team."))));
         }
         String range = blankToNull(body.versionRange());
         List<ServerVersion> inRange = all.stream().filter(v -> VersionRange.covers(range, v.version)).toList();

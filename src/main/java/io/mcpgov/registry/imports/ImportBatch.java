@@ -3,6 +3,7 @@ package io.mcpgov.registry.imports;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
+import io.mcpgov.registry.database.LongWork;
 import io.mcpgov.registry.events.GovernanceEvents;
 import io.mcpgov.registry.namespace.NamespaceRequest;
 import io.mcpgov.registry.namespace.NamespaceService;
@@ -30,10 +31,12 @@ class ImportBatch {
     private final LatestBookkeeping latest;
     private final AuditLog audit;
     private final GovernanceEvents events;
+    private final LongWork longWork;
 
     ImportBatch(PublishStore store, ServerVersionRepository versions, NamespaceService namespaces,
-            LatestBookkeeping latest, AuditLog audit, GovernanceEvents events) {
+            LatestBookkeeping latest, AuditLog audit, GovernanceEvents events, LongWork longWork) {
         this.events = events;
+        this.longWork = longWork;
         this.store = store;
         this.versions = versions;
         this.namespaces = namespaces;
@@ -83,8 +86,9 @@ class ImportBatch {
      */
     @Transactional
     void refreshStatistics() {
-        versions.getEntityManager().createNativeQuery(
-                "ANALYZE server_version, listing_state, exception_coverage, tool_set, server_tool, remote_url").executeUpdate();
+        // samples six large tables: longer than a request's statements may take
+        longWork.inTransaction(() -> versions.getEntityManager().createNativeQuery("ANALYZE server_version,"
+                + " listing_state, exception_coverage, tool_set, server_tool, remote_url").executeUpdate());
     }
 
     /**

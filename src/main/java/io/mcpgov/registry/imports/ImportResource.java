@@ -37,7 +37,8 @@ public class ImportResource {
     @APIResponse(responseCode = "400", description = "Malformed body")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an admin")
-    @APIResponse(responseCode = "422", description = "Invalid request (source and items, owningTeam, updatedSince, limit)")
+    @APIResponse(responseCode = "422", description = "Invalid request (source and items, owningTeam, updatedSince, limit),"
+            + " or a source address the registry does not fetch from (import-source-refused)")
     @APIResponse(responseCode = "502", description = "The source could not be read")
     public ImportResult run(ImportRequest request) {
         return service.run(request);

@@ -1,10 +1,13 @@
 package io.mcpgov.registry.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.publish.DocumentChecks;
+import io.mcpgov.registry.publish.DocumentReader;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.server.ServerStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +31,18 @@ public class ImportService {
     private static final int STATISTICS_AFTER = 1000;
 
     private final SourceReader sources;
+    private final DocumentReader reader;
+    private final ObjectMapper json;
     private final DocumentChecks checks;
     private final ImportBatch batch;
     private final ImportConfig config;
     private final Caller caller;
 
-    ImportService(SourceReader sources, DocumentChecks checks, ImportBatch batch, ImportConfig config, Caller caller) {
+    ImportService(SourceReader sources, DocumentReader reader, ObjectMapper json, DocumentChecks checks,
+            ImportBatch batch, ImportConfig config, Caller caller) {
         this.sources = sources;
+        this.reader = reader;
+        this.json = json;
         this.checks = checks;
         this.batch = batch;
         this.config = config;
@@ -106,18 +114,35 @@ public class ImportService {
         return start == 0 ? items.size() : start;
     }
 
-    /** Checks a list item {@code {server, _meta}} or a bare server.json. */
+    /**
+     * Checks a list item {@code {server, _meta}} or a bare server.json: read again as publish reads a body (size,
+     * nesting, duplicate members, text and numbers PostgreSQL can hold), then publish's checks.
+     */
     private ImportItem check(JsonNode item) {
-        JsonNode document = item.has("server") && item.path("server").isObject() ? item.path("server") : item;
-        String name = document.path("name").asText(null);
-        String version = document.path("version").asText(null);
+        JsonNode given = item.has("server") && item.path("server").isObject() ? item.path("server") : item;
+        String name = given.path("name").asText(null);
+        String version = given.path("version").asText(null);
         ServerStatus status = ServerStatus.fromWire(officialMeta(item).path("status").asText("active"))
                 .orElse(ServerStatus.ACTIVE);
-        if (!document.isObject() || name == null || version == null) {
-            return new ImportItem(name, version, document, status, new DocumentChecks.Checked(List.of(new Violation(
-                    "import-item-invalid", "", "Not a server.json nor a list item with one.")), List.of(), null));
+        if (!given.isObject() || name == null || version == null) {
+            return refused(name, version, given, status, List.of(new Violation(
+                    "import-item-invalid", "", "Not a server.json nor a list item with one.")));
+        }
+        JsonNode document;
+        try {
+            document = reader.read(json.writeValueAsBytes(given));
+        } catch (ProblemException e) {
+            return refused(name, version, given, status, e.errors());
+        } catch (JsonProcessingException e) {
+            return refused(name, version, given, status, List.of(new Violation(
+                    "import-item-invalid", "", "The entry could not be written as JSON.")));
         }
         return new ImportItem(name, version, document, status, checks.check(document));
+    }
+
+    private static ImportItem refused(String name, String version, JsonNode document, ServerStatus status,
+            List<Violation> errors) {
+        return new ImportItem(name, version, document, status, new DocumentChecks.Checked(errors, List.of(), null));
     }
 
     private static JsonNode officialMeta(JsonNode item) {

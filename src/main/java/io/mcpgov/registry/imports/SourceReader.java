@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.input.InputRefusal;
+import io.mcpgov.registry.verification.FetchFailure;
 import io.mcpgov.registry.verification.FetchRequest;
 import io.mcpgov.registry.verification.FetchResult;
 import io.mcpgov.registry.verification.FetchSettings;
@@ -55,6 +57,13 @@ class SourceReader {
         }
         FetchResult result = fetcher.fetchAndWait(
                 FetchRequest.get(url.toString(), "application/json"), config.pageTimeout());
+        if (result.failure() == FetchFailure.REFUSED) {
+            // the address guard's decision about the admin's URL, not a fault of the source: nothing was sent
+            throw ProblemException.unprocessable("The source registry was not fetched from: " + result.message() + ".",
+                    List.of(new Violation("import-source-refused", "/source", "The registry does not fetch from "
+                            + "this address (private, loopback, link-local, metadata or other internal addresses,"
+                            + " and plain http, are refused).")));
+        }
         if (result.failure() != null || result.status() != 200 || result.truncated()) {
             String why = result.failure() != null ? result.message()
                     : result.truncated() ? "the page is larger than registry.imports.max-page-bytes"
@@ -68,6 +77,11 @@ class SourceReader {
             page.path("servers").forEach(items::add);
             JsonNode next = page.path("metadata").path("nextCursor");
             return new SourcePage(items, next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
+        } catch (InputRefusal e) {
+            // a page is read as a request body is: what the registry could not store refuses the page
+            throw new ProblemException(502, "Bad Gateway", "The source registry's page was refused: "
+                    + e.violation().message(), List.of(new Violation("import-source-unreadable", "/source",
+                    "Reading " + url + " gave " + e.violation().ruleId() + " at " + e.violation().path() + ".")));
         } catch (IOException e) {
             throw new ProblemException(502, "Bad Gateway", "The source registry's answer is not the official list shape.",
                     List.of(new Violation("import-source-unreadable", "/source", "The page is not JSON.")));

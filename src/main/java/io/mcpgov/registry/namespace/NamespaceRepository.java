@@ -37,9 +37,13 @@ public class NamespaceRepository implements PanacheRepositoryBase<NamespaceMappi
 
     /**
      * The most specific mapping that covers a server name's namespace part: the namespace itself, one of its parents
-     * (when it includes sub-namespaces), or the catch-all. One indexed query whatever the number of mappings.
+     * (when it includes sub-namespaces), or the catch-all. One indexed query whatever the number of mappings. A
+     * namespace longer than any server name may be is owned by nothing, and looked up with no work proportional to it.
      */
     public Optional<NamespaceMapping> owning(String serverNamespace) {
+        if (serverNamespace.length() > NamespaceService.MAX_NAME_LENGTH) {
+            return Optional.empty();
+        }
         String namespace = serverNamespace.toLowerCase(Locale.ROOT);
         List<String> candidates = new ArrayList<>();
         candidates.add(NamespaceMapping.EVERY_NAMESPACE);

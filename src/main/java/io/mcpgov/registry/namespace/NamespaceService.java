@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class NamespaceService {
 
+    /** The longest server name, the server.json schema's {@code maxLength}; no longer name is ever looked up. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     private static final Pattern NAMESPACE =
             Pattern.compile("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$");
 
@@ -112,11 +115,8 @@ public class NamespaceService {
     }
 
     /** Admins may act on any server; publishers only on their teams' servers. */
-    public void requireManage(String owningTeam, String serverName) {
-        if (caller.has(Roles.ADMIN) || (caller.has(Roles.PUBLISHER) && caller.inTeam(owningTeam))) {
-            return;
-        }
-        throw forbiddenNamespace(serverName);
+    public boolean mayManage(String owningTeam) {
+        return caller.has(Roles.ADMIN) || (caller.has(Roles.PUBLISHER) && caller.inTeam(owningTeam));
     }
 
     public static String namespacePart(String serverName) {
@@ -124,12 +124,20 @@ public class NamespaceService {
         return (slash < 0 ? serverName : serverName.substring(0, slash)).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether {@code candidate} is a namespace: reverse-DNS labels in lower case, at most {@link #MAX_NAME_LENGTH}
+     * characters. The length is checked first: the pattern's repeated group recurses once per label.
+     */
+    public static boolean isNamespace(String candidate) {
+        return candidate.length() <= MAX_NAME_LENGTH && NAMESPACE.matcher(candidate).matches();
+    }
+
     private static String normalise(String raw) {
         String namespace = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (NamespaceMapping.EVERY_NAMESPACE.equals(namespace)) {
             return namespace;
         }
-        if (namespace.length() > 200 || !NAMESPACE.matcher(namespace).matches()) {
+        if (!isNamespace(namespace)) {
             throw ProblemException.badRequest("The namespace is invalid.", new Violation("namespace-format", "/namespace",
                     "A namespace is reverse-DNS: dot-separated labels of letters, digits and hyphens (e.g. com.example),"
                             + " or * for every namespace no other mapping covers."));

@@ -7,7 +7,7 @@ import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.events.ListingReconciler;
-import io.mcpgov.registry.namespace.NamespaceService;
+import io.mcpgov.registry.server.HiddenEntries;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
 import io.mcpgov.registry.server.ServerVersion;
@@ -35,7 +35,7 @@ public class OwnershipService {
     private static final int MAX_REASON = 2000;
 
     private final ServerVersionRepository versions;
-    private final NamespaceService namespaces;
+    private final HiddenEntries entries;
     private final KnownSubjects known;
     private final OffboardedSubjects offboarded;
     private final AuditLog audit;
@@ -44,12 +44,12 @@ public class OwnershipService {
     private final Contacts contacts;
     private final ListingReconciler listings;
 
-    OwnershipService(ServerVersionRepository versions, NamespaceService namespaces, KnownSubjects known,
+    OwnershipService(ServerVersionRepository versions, HiddenEntries entries, KnownSubjects known,
             OffboardedSubjects offboarded, AuditLog audit, Caller caller, EntityManager em, Contacts contacts,
             ListingReconciler listings) {
         this.listings = listings;
         this.versions = versions;
-        this.namespaces = namespaces;
+        this.entries = entries;
         this.known = known;
         this.offboarded = offboarded;
         this.audit = audit;
@@ -77,7 +77,7 @@ public class OwnershipService {
             throw notFound();
         }
         String team = all.get(all.size() - 1).owningTeam;
-        namespaces.requireManage(team, name);
+        entries.requireManage(team, name, null);
         String current = all.get(all.size() - 1).accountableOwner;
         if (offboarded.isOffboarded(target)) {
             throw refused("owner-offboarded", "This person has been offboarded and cannot be accountable for a server.");
@@ -136,7 +136,7 @@ public class OwnershipService {
         if (all.isEmpty()) {
             throw notFound();
         }
-        namespaces.requireManage(all.get(all.size() - 1).owningTeam, name);
+        entries.requireManage(all.get(all.size() - 1).owningTeam, name, null);
         JsonNode current = view(name).map(OwnershipView::contact).map(c -> contacts.parse(c.rawValue().toString()))
                 .orElse(null);
         if (contact.equals(current)) {
@@ -170,6 +170,6 @@ public class OwnershipService {
     }
 
     private static ProblemException notFound() {
-        return ProblemException.notFound("Server not found.");
+        return HiddenEntries.serverNotFound();
     }
 }

@@ -1,169 +1,222 @@
 package io.mcpgov.registry.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import io.mcpgov.registry.common.Pointers;
 import io.mcpgov.registry.common.Violation;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.mcpgov.registry.policy.SecretDetector.Field;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Finds credentials written into a server.json, where only placeholders belong: the {@code value} and
- * {@code default} of remote headers and variables, package environment variables, arguments and transport
- * headers (and of their {@code variables}), and the query string and user-info of transport URLs.
- * {@code placeholder}, {@code description} and {@code choices} are not scanned. Each finding points at the field
- * and names the kind of credential; no message contains the value or any part of it.
+ * Finds credentials written into a server.json, where only placeholders belong. Every string of the document is
+ * scanned, and every member name: URLs (user-info, path, query, fragment), names, descriptions and titles, the
+ * values, defaults and choices of inputs, {@code _meta} (publisher-provided included) and the tool definitions in it
+ * (schema defaults, examples, enum values). A string is held to a lower bar, where anything that is not a placeholder
+ * counts, when it is the value of a credential: an input declared {@code isSecret} or named for a credential (the
+ * {@code value}, {@code default}, {@code choices}, {@code example(s)}, {@code enum} and {@code const} of such an
+ * input or schema property, and of its {@code variables}), or a member named for one ({@code "apiKey": "..."}).
+ *
+ * <p>Each finding points at the string (or, for a member name, at the object holding it) and names the kind of
+ * credential; no message contains the value or any part of it. The walk visits each node once and keeps no copy of
+ * the path: pointers are built only for findings, of which at most {@link #MAX_FINDINGS} (and
+ * {@link #MAX_POINTER_CHARACTERS} characters of pointers) are reported.
  */
 public class SecretScanner {
 
     public static final String RULE_ID = "hardcoded-secret";
 
-    private static final List<String> VALUE_FIELDS = List.of("value", "default");
+    /**
+     * The revision of the rules. Raise it whenever they change so that stored versions are scanned again: each
+     * version remembers the revision it was last scanned with.
+     */
+    public static final int REVISION = 2;
+
+    /** Findings reported for one document; a document with more gets one violation more saying so. */
+    public static final int MAX_FINDINGS = 100;
+
+    /**
+     * Characters of JSON pointers reported for one document: long member names deep in a document must not make
+     * the refusal many times larger than the document.
+     */
+    static final int MAX_POINTER_CHARACTERS = 64 * 1024;
+
+    /** Members whose strings describe a field rather than hold its value. */
+    private static final Set<String> DESCRIPTIVE = Set.of("description", "title", "name", "placeholder", "valueHint",
+            "type", "format", "$schema", "$ref", "$id", "$comment", "pattern", "mimeType", "registryType",
+            "identifier", "runtimeHint", "registryBaseUrl", "fileSha256", "subfolder", "source", "theme", "sizes",
+            "version", "status");
+
+    /** Members that hold the value of the field or schema property they belong to. */
+    private static final Set<String> VALUES = Set.of("value", "default", "example", "examples", "const");
+
+    /**
+     * Members that list the values a field may take: options, which a credential field should not have, but which
+     * are often other things (a provider's name beside an API key); held to the random-token bar of a credential.
+     */
+    private static final Set<String> CHOICES = Set.of("choices", "enum");
+
+    private static final Set<String> INPUT_LISTS = Set.of("environmentVariables", "runtimeArguments",
+            "packageArguments");
+
+    /** What the scan found: at most {@link #MAX_FINDINGS}, and whether there were more. */
+    public record Findings(List<SecretFinding> found, boolean more) {
+        public boolean isEmpty() {
+            return found.isEmpty();
+        }
+    }
 
     public List<Violation> scan(JsonNode doc) {
-        List<Violation> found = new ArrayList<>();
-        List<JsonNode> remotes = elements(doc.path("remotes"));
-        for (int i = 0; i < remotes.size(); i++) {
-            JsonNode remote = remotes.get(i);
-            scanHeaders(remote.path("headers"), Pointers.of("remotes", i, "headers"), found);
-            scanVariables(remote.path("variables"), Pointers.of("remotes", i, "variables"), false, found);
-            scanUrl(remote.path("url"), Pointers.of("remotes", i, "url"), found);
+        Findings findings = findings(doc);
+        List<Violation> violations = new ArrayList<>(findings.found().size() + 1);
+        findings.found().forEach(f -> violations.add(new Violation(RULE_ID, f.path(), f.message())));
+        if (findings.more()) {
+            violations.add(new Violation(RULE_ID, "", "the document holds more values that look like credentials than"
+                    + " the " + findings.found().size() + " listed"));
         }
-        List<JsonNode> packages = elements(doc.path("packages"));
-        for (int i = 0; i < packages.size(); i++) {
-            JsonNode pkg = packages.get(i);
-            List<JsonNode> envs = elements(pkg.path("environmentVariables"));
-            for (int j = 0; j < envs.size(); j++) {
-                JsonNode env = envs.get(j);
-                boolean secret = isSecret(env) || CredentialNames.soundsSecret(env.path("name").asText(""));
-                scanInput(env, Pointers.of("packages", i, "environmentVariables", j), secret, found);
+        return violations;
+    }
+
+    public Findings findings(JsonNode doc) {
+        return new Walk().run(doc);
+    }
+
+    /** How a node's strings are judged, from where it sits. */
+    private enum Role { PLAIN, HEADER_LIST, INPUT_LIST, HEADER, INPUT, VARIABLES }
+
+    /** One step of the path, linked to its parent; turned into a JSON pointer only for a finding. */
+    private record Step(Step parent, String token) {
+        String pointer() {
+            Deque<String> tokens = new ArrayDeque<>();
+            for (Step s = this; s.parent() != null; s = s.parent()) {
+                tokens.push(s.token());
             }
-            for (String list : List.of("runtimeArguments", "packageArguments")) {
-                List<JsonNode> arguments = elements(pkg.path(list));
-                for (int j = 0; j < arguments.size(); j++) {
-                    JsonNode argument = arguments.get(j);
-                    boolean secret = isSecret(argument)
-                            || CredentialNames.soundsSecret(argument.path("name").asText(""))
-                            || CredentialNames.soundsSecret(argument.path("valueHint").asText(""));
-                    scanInput(argument, Pointers.of("packages", i, list, j), secret, found);
+            StringBuilder pointer = new StringBuilder();
+            tokens.forEach(t -> pointer.append('/').append(t.replace("~", "~0").replace("/", "~1")));
+            return pointer.toString();
+        }
+    }
+
+    /**
+     * @param field for a string: what it is to its field; for an array: what its elements are; for an object:
+     *              {@code CREDENTIAL} when it is a credential input (its value members are credentials' values)
+     * @param credentialName the name of the credential, when known
+     */
+    private record Item(JsonNode node, Step at, Field field, String credentialName, Role role) {
+    }
+
+    private static final class Walk {
+        private final List<SecretFinding> found = new ArrayList<>();
+        private final Deque<Item> stack = new ArrayDeque<>();
+        private int pointerCharacters;
+        private boolean more;
+
+        Findings run(JsonNode doc) {
+            stack.push(new Item(doc, new Step(null, ""), Field.TEXT, null, Role.PLAIN));
+            while (!stack.isEmpty() && !more) {
+                Item item = stack.pop();
+                JsonNode node = item.node();
+                if (node.isTextual()) {
+                    SecretDetector.detect(node.asText(), item.field(), item.credentialName())
+                            .ifPresent(d -> add(item.at(), d.kind(), d.where()));
+                } else if (node.isArray()) {
+                    array(item);
+                } else if (node.isObject()) {
+                    object(item);
                 }
             }
-            scanHeaders(pkg.path("transport").path("headers"), Pointers.of("packages", i, "transport", "headers"), found);
-            scanUrl(pkg.path("transport").path("url"), Pointers.of("packages", i, "transport", "url"), found);
+            return new Findings(List.copyOf(found), more);
         }
-        return found;
-    }
 
-    private static void scanHeaders(JsonNode headerArray, String path, List<Violation> found) {
-        List<JsonNode> headers = elements(headerArray);
-        for (int j = 0; j < headers.size(); j++) {
-            JsonNode header = headers.get(j);
-            boolean secret = isSecret(header) || CredentialNames.isCredentialHeader(header.path("name").asText(""));
-            scanInput(header, Pointers.append(path, j), secret, found);
-        }
-    }
-
-    private static void scanInput(JsonNode input, String path, boolean secret, List<Violation> found) {
-        for (String field : VALUE_FIELDS) {
-            scanValue(input.get(field), Pointers.append(path, field), secret, found);
-        }
-        scanVariables(input.path("variables"), Pointers.append(path, "variables"), secret, found);
-    }
-
-    private static void scanVariables(JsonNode variables, String path, boolean parentSecret, List<Violation> found) {
-        if (!variables.isObject()) {
-            return;
-        }
-        Iterator<Map.Entry<String, JsonNode>> entries = variables.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> variable = entries.next();
-            boolean secret = parentSecret || isSecret(variable.getValue()) || CredentialNames.soundsSecret(variable.getKey());
-            for (String field : VALUE_FIELDS) {
-                scanValue(variable.getValue().get(field), Pointers.append(path, variable.getKey(), field), secret, found);
-            }
-        }
-    }
-
-    private static void scanValue(JsonNode value, String path, boolean secret, List<Violation> found) {
-        if (value != null && value.isTextual()) {
-            SecretDetector.detect(value.asText(), secret).ifPresent(kind -> found.add(violation(path, "", kind)));
-        }
-    }
-
-    private static void scanUrl(JsonNode url, String path, List<Violation> found) {
-        if (url == null || !url.isTextual()) {
-            return;
-        }
-        String text = url.asText();
-        int fragment = text.indexOf('#');
-        if (fragment >= 0) {
-            text = text.substring(0, fragment);
-        }
-        userInfo(text).flatMap(SecretDetector::detectUserInfo)
-                .ifPresent(kind -> found.add(violation(path, "the URL's user-info ", kind)));
-        int query = text.indexOf('?');
-        if (query < 0) {
-            return;
-        }
-        for (String parameter : text.substring(query + 1).split("&")) {
-            int equals = parameter.indexOf('=');
-            String name = equals >= 0 ? decode(parameter.substring(0, equals)) : "";
-            String value = decode(equals >= 0 ? parameter.substring(equals + 1) : parameter);
-            boolean secret = CredentialNames.soundsSecret(name);
-            Optional<SecretKind> kind = SecretDetector.detect(value, secret);
-            if (kind.isPresent()) {
-                String where = equals >= 0 && !name.isBlank() && name.length() <= 64
-                        ? "query parameter '" + name + "' " : "a query parameter ";
-                found.add(violation(path, where, kind.get()));
+        private void add(Step at, SecretKind kind, String where) {
+            String pointer = at.pointer();
+            pointerCharacters += pointer.length();
+            if (found.size() == MAX_FINDINGS || pointerCharacters > MAX_POINTER_CHARACTERS) {
+                more = true;
                 return;
             }
+            found.add(new SecretFinding(pointer, kind, where));
         }
-    }
 
-    private static Optional<String> userInfo(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
-            return Optional.empty();
+        private void array(Item item) {
+            Role elements = switch (item.role()) {
+                case HEADER_LIST -> Role.HEADER;
+                case INPUT_LIST -> Role.INPUT;
+                default -> Role.PLAIN;
+            };
+            JsonNode array = item.node();
+            for (int i = array.size() - 1; i >= 0; i--) {
+                stack.push(new Item(array.get(i), new Step(item.at(), Integer.toString(i)), item.field(),
+                        item.credentialName(), elements));
+            }
         }
-        int authorityStart = scheme + 3;
-        int authorityEnd = authorityStart;
-        while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
-            authorityEnd++;
+
+        private void object(Item item) {
+            JsonNode object = item.node();
+            boolean variables = item.role() == Role.VARIABLES;
+            String name = variables ? null : text(object.get("name"));
+            boolean named = !variables && namedCredential(item.role(), name, text(object.get("valueHint")));
+            boolean credentialInput = !variables && (item.field() == Field.CREDENTIAL || named
+                    || object.path("isSecret").isBoolean() && object.path("isSecret").asBoolean());
+            String credentialName = named ? name : item.credentialName();
+            List<Item> children = new ArrayList<>(object.size());
+            Iterator<Map.Entry<String, JsonNode>> members = object.fields();
+            while (members.hasNext()) {
+                Map.Entry<String, JsonNode> member = members.next();
+                String key = member.getKey();
+                Optional<SecretDetector.Detection> inKey = SecretDetector.detect(key, Field.TEXT, null);
+                if (inKey.isPresent()) {
+                    // the pointer to the member would repeat the credential: point at the object holding it
+                    add(item.at(), inKey.get().kind(), "a member name");
+                    continue;
+                }
+                children.add(child(item, member.getValue(), key, variables, credentialInput, credentialName));
+            }
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.push(children.get(i));
+            }
         }
-        int at = url.lastIndexOf('@', authorityEnd - 1);
-        return at >= authorityStart ? Optional.of(url.substring(authorityStart, at)) : Optional.empty();
-    }
 
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
+        private static Item child(Item parent, JsonNode value, String key, boolean inVariables,
+                boolean credentialInput, String credentialName) {
+            Step at = new Step(parent.at(), key);
+            if (inVariables) {
+                // a variable of an input: a credential when its input is one or its own name says so
+                boolean credential = parent.field() == Field.CREDENTIAL || CredentialNames.namesCredentialVariable(key);
+                return new Item(value, at, credential ? Field.CREDENTIAL : Field.TEXT, credential ? key : null, Role.INPUT);
+            }
+            boolean namedByKey = !DESCRIPTIVE.contains(key) && CredentialNames.namesCredential(key);
+            Field field = namedByKey || credentialInput && VALUES.contains(key) ? Field.CREDENTIAL
+                    : credentialInput && CHOICES.contains(key) ? Field.CREDENTIAL_CHOICE
+                    : Field.TEXT;
+            String name = namedByKey ? key : credentialName;
+            if (value.isObject() && key.equals("variables")) {
+                return new Item(value, at, credentialInput ? Field.CREDENTIAL : Field.TEXT, name, Role.VARIABLES);
+            }
+            if (value.isArray() && key.equals("headers")) {
+                return new Item(value, at, field, name, Role.HEADER_LIST);
+            }
+            if (value.isArray() && INPUT_LISTS.contains(key)) {
+                return new Item(value, at, field, name, Role.INPUT_LIST);
+            }
+            return new Item(value, at, field, name, Role.PLAIN);
         }
-    }
 
-    private static Violation violation(String path, String where, SecretKind kind) {
-        String subject = where.isEmpty() ? "this value " : where;
-        return new Violation(RULE_ID, path, subject + "looks like " + kind.description()
-                + "; server.json must not contain credentials: declare the input with isSecret and leave the value "
-                + "to the client");
-    }
-
-    /** The elements of an array, each a JSON object or else a missing node; nothing for a non-array. */
-    private static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> elements = new ArrayList<>();
-        if (array.isArray()) {
-            array.forEach(element -> elements.add(element.isObject() ? element : MissingNode.getInstance()));
+        private static boolean namedCredential(Role role, String name, String valueHint) {
+            return switch (role) {
+                case HEADER -> CredentialNames.isCredentialHeader(name) || CredentialNames.namesCredential(name);
+                case INPUT -> CredentialNames.namesCredentialVariable(name)
+                        || CredentialNames.namesCredentialVariable(valueHint);
+                default -> CredentialNames.namesCredential(name);
+            };
         }
-        return elements;
-    }
 
-    private static boolean isSecret(JsonNode input) {
-        return input.path("isSecret").isBoolean() && input.path("isSecret").asBoolean();
+        private static String text(JsonNode node) {
+            return node != null && node.isTextual() ? node.asText() : null;
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Publish and validate server.json documents; served under /v0.1 and /v0 by the two subclasses. */
 @Tag(name = "publish", description = "Publish server.json documents")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.WILDCARD)
+@Consumes(MediaType.APPLICATION_JSON)
 public abstract class PublishApi {
 
     @Inject
@@ -45,6 +45,7 @@ public abstract class PublishApi {
     @APIResponse(responseCode = "403", description = "The namespace is not owned by the caller's teams (names the namespaces they may use)")
     @APIResponse(responseCode = "409", description = "The version exists, or a remote URL belongs to another server")
     @APIResponse(responseCode = "413", description = "Document too large")
+    @APIResponse(responseCode = "415", description = "Not sent as application/json")
     @APIResponse(responseCode = "422", description = "Refused: every violation with rule id and JSON pointer")
     public ServerResponse publish(byte[] body) {
         return service.publish(body);
@@ -62,6 +63,7 @@ public abstract class PublishApi {
     @APIResponse(responseCode = "400", description = "Not JSON at all")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "413", description = "Document too large")
+    @APIResponse(responseCode = "415", description = "Not sent as application/json")
     public ValidateResponse validate(byte[] body) {
         readAccess.require();
         return service.validate(body);

@@ -2,10 +2,7 @@ package io.mcpgov.registry.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mcpgov.registry.common.ProblemException;
-import io.mcpgov.registry.common.RegistryConfig;
-import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.namespace.NamespaceService;
-import io.mcpgov.registry.publish.validation.DocumentParser;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.server.ServerResponse;
 import io.mcpgov.registry.server.ServerViews;
@@ -20,18 +17,16 @@ import java.util.List;
 @ApplicationScoped
 public class PublishService {
 
-    private final RegistryConfig config;
-    private final DocumentParser parser;
+    private final DocumentReader reader;
     private final DocumentChecks checks;
     private final NamespaceService namespaces;
     private final PublishStore store;
     private final ServerViews views;
     private final Caller caller;
 
-    PublishService(RegistryConfig config, DocumentParser parser, DocumentChecks checks, NamespaceService namespaces,
-            PublishStore store, ServerViews views, Caller caller) {
-        this.config = config;
-        this.parser = parser;
+    PublishService(DocumentReader reader, DocumentChecks checks, NamespaceService namespaces, PublishStore store,
+            ServerViews views, Caller caller) {
+        this.reader = reader;
         this.checks = checks;
         this.namespaces = namespaces;
         this.store = store;
@@ -40,9 +35,11 @@ public class PublishService {
     }
 
     public ServerResponse publish(byte[] body) {
-        JsonNode document = read(body);
+        JsonNode document = reader.read(body);
         String name = document.path("name").isTextual() ? document.path("name").asText() : null;
-        String team = name == null || name.indexOf('/') < 1 ? null : namespaces.requireTeamOwnership(name);
+        // a name the schema refuses for its length is refused by the checks below, never looked up
+        boolean lookedUp = name != null && name.indexOf('/') >= 1 && name.length() <= NamespaceService.MAX_NAME_LENGTH;
+        String team = lookedUp ? namespaces.requireTeamOwnership(name) : null;
         DocumentChecks.Checked checked = checks.check(document);
         if (!checked.passed()) {
             throw ProblemException.unprocessable("The server.json was refused; nothing was stored.", checked.errors());
@@ -55,19 +52,10 @@ public class PublishService {
     }
 
     public ValidateResponse validate(byte[] body) {
-        DocumentChecks.Checked checked = checks.check(read(body));
+        DocumentChecks.Checked checked = checks.check(reader.read(body));
         List<ValidateResponse.Issue> issues = new ArrayList<>();
         checked.errors().forEach(v -> issues.add(ValidateResponse.Issue.of(v, "error")));
         checked.warnings().forEach(v -> issues.add(ValidateResponse.Issue.of(v, "warning")));
         return new ValidateResponse(checked.passed(), issues);
-    }
-
-    private JsonNode read(byte[] body) {
-        int max = config.publish().maxDocumentBytes();
-        if (body != null && body.length > max) {
-            throw new ProblemException(413, "Content Too Large", "A server.json may be at most " + max + " bytes.",
-                    List.of(new Violation("document-too-large", "", "The body has " + body.length + " bytes.")));
-        }
-        return parser.parse(body == null ? new byte[0] : body);
     }
 }

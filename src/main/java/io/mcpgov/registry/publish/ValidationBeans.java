@@ -1,6 +1,7 @@
 package io.mcpgov.registry.publish;
 
 import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.input.InputLimits;
 import io.mcpgov.registry.policy.AuthClassifier;
 import io.mcpgov.registry.policy.SecretScanner;
 import io.mcpgov.registry.publish.validation.DocumentParser;
@@ -14,8 +15,8 @@ public class ValidationBeans {
 
     @Produces
     @Singleton
-    DocumentParser documentParser() {
-        return new DocumentParser();
+    DocumentParser documentParser(InputLimits limits) {
+        return new DocumentParser(limits);
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.review;
 
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.mcpgov.registry.database.LongWork;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,10 +37,12 @@ public class ReviewQueries {
     }
 
     private final EntityManager em;
+    private final LongWork longWork;
     private final String facts;
 
-    ReviewQueries(EntityManager em, @All List<ReviewFacet> facets) {
+    ReviewQueries(EntityManager em, @All List<ReviewFacet> facets, LongWork longWork) {
         this.em = em;
+        this.longWork = longWork;
         this.facts = "jsonb_build_object(" + facets.stream()
                 .sorted(Comparator.comparing(ReviewFacet::key))
                 .map(f -> "'" + f.key().replace("'", "''") + "', " + f.sql())
@@ -51,7 +54,8 @@ public class ReviewQueries {
      * current item. Returns how many.
      */
     int createItems(UUID campaignId, String team, Instant dueAt) {
-        return work(c -> {
+        // an item for every server of a large registry takes longer than a request's statements may
+        return longWork.inTransaction(() -> work(c -> {
             String scope = "sv.is_latest AND sv.status <> 'deleted'" + (team == null ? "" : " AND sv.owning_team = ?");
             try (PreparedStatement ps = c.prepareStatement("UPDATE review_item ri SET current = false FROM server_version sv"
                     + " WHERE ri.current AND ri.server_name = sv.name AND " + scope)) {
@@ -70,7 +74,7 @@ public class ReviewQueries {
                 }
                 return ps.executeUpdate();
             }
-        });
+        }));
     }
 
     Map<UUID, CampaignView.Progress> progress(List<UUID> campaigns) {

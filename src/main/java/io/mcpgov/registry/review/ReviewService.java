@@ -7,6 +7,7 @@ import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.ownership.OffboardedSubjects;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
+import io.mcpgov.registry.server.HiddenEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,8 +39,11 @@ public class ReviewService {
     private final OffboardedSubjects offboarded;
     private final AuditLog audit;
     private final Caller caller;
+    private final HiddenEntries entries;
 
-    ReviewService(EntityManager em, ReviewQueries queries, OffboardedSubjects offboarded, AuditLog audit, Caller caller) {
+    ReviewService(EntityManager em, ReviewQueries queries, OffboardedSubjects offboarded, AuditLog audit, Caller caller,
+            HiddenEntries entries) {
+        this.entries = entries;
         this.em = em;
         this.queries = queries;
         this.offboarded = offboarded;
@@ -114,11 +118,11 @@ public class ReviewService {
         }
         // answers share the campaign; closing takes it exclusively
         ReviewCampaign campaign = find(id, LockModeType.PESSIMISTIC_READ);
-        ReviewItemView before = queries.item(id, serverName)
-                .orElseThrow(() -> ProblemException.notFound("The campaign does not review this server."));
+        ReviewItemView before = queries.item(id, serverName).orElseThrow(ReviewService::notReviewed);
         if (!caller.subject().equals(before.accountableOwner()) || offboarded.isOffboarded(caller.subject())) {
-            throw new ProblemException(403, "Forbidden", "Only the server's accountable owner answers its review.",
-                    List.of(new Violation("not-accountable-owner", "", "You are not accountable for this server.")));
+            throw entries.refusal(serverName, null, new ProblemException(403, "Forbidden", "Only the server's"
+                    + " accountable owner answers its review.", List.of(new Violation("not-accountable-owner", "",
+                    "You are not accountable for this server."))), ReviewService::notReviewed);
         }
         if (!campaign.open()) {
             throw ProblemException.conflict("The campaign is closed.",
@@ -145,6 +149,10 @@ public class ReviewService {
         CampaignView view = view(c, true);
         audit.record("review-campaign.closed", "review-campaign", id.toString(), before, summary(view));
         return view;
+    }
+
+    private static ProblemException notReviewed() {
+        return ProblemException.notFound("The campaign does not review this server.");
     }
 
     private ReviewCampaign find(UUID id, LockModeType lock) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.mcpgov.registry.common.DatabaseUnavailableException;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -140,14 +141,16 @@ public class ReadCache {
      */
     public Uni<byte[]> get(Shelf shelf, String key, Supplier<Object> compute) {
         ShelfAnswers answers = shelves.get(shelf);
+        long arrived = System.nanoTime();
         if (!enabled || answers.maxBytes == 0) {
-            return onWorker(() -> write(compute.get()));
+            return onWorker(() -> write(compute.get()), arrived);
         }
         return Uni.createFrom().completionStage(fence::next)
                 .emitOn(callerContext())
                 .chain(now -> {
                     byte[] kept = kept(answers, key, compute, now);
-                    return kept != null ? Uni.createFrom().item(kept) : onWorker(() -> computed(answers, key, compute, now));
+                    return kept != null ? Uni.createFrom().item(kept)
+                            : onWorker(() -> computed(answers, key, compute, now), arrived);
                 });
     }
 
@@ -212,8 +215,17 @@ public class ReadCache {
         }
     }
 
-    private Uni<byte[]> onWorker(Supplier<byte[]> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(workers);
+    /**
+     * {@code work} on a worker thread, answered within the fence's wait counted from the read's arrival: a database
+     * that stops answering while an answer is computed makes the read a 503 in time, whatever the worker still waits
+     * for (the driver gives that up by itself).
+     */
+    private Uni<byte[]> onWorker(Supplier<byte[]> work, long arrived) {
+        long left = fence.waitLimit().toNanos() - (System.nanoTime() - arrived);
+        return Uni.createFrom().item(work).runSubscriptionOn(workers)
+                .ifNoItem().after(Duration.ofNanos(Math.max(1_000_000L, left)))
+                .failWith(() -> new DatabaseUnavailableException("A discovery answer was not computed within "
+                        + fence.waitLimit().toMillis() + " ms"));
     }
 
     /** Runs tasks on the Vert.x context of the calling request, where its answer is written; in place without one. */

@@ -1,6 +1,5 @@
 package io.mcpgov.registry.server;
 
-import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.ReadAccess;
 import io.mcpgov.registry.security.Roles;
@@ -56,7 +55,7 @@ public class ServerReadService {
     private ServerListResponse versions(String name, boolean includeDeleted, ServerQuery.Visibility visibility) {
         List<ServerRow> found = rows.versions(byName(name, null, false, includeDeleted, visibility));
         if (found.isEmpty()) {
-            throw ProblemException.notFound("Server not found.");
+            throw HiddenEntries.serverNotFound();
         }
         return views.list(found, null);
     }
@@ -74,7 +73,7 @@ public class ServerReadService {
         boolean latest = "latest".equals(version);
         List<ServerRow> found = rows.versions(byName(name, latest ? null : version, latest, includeDeleted, visibility));
         if (found.isEmpty()) {
-            throw ProblemException.notFound("Server version not found.");
+            throw HiddenEntries.versionNotFound();
         }
         return found.get(0);
     }
@@ -85,6 +84,14 @@ public class ServerReadService {
      */
     public ServerRow visibleVersion(String name, String version) {
         return visible(name, version, false);
+    }
+
+    /**
+     * Whether the caller may learn that a server exists (version null) or one of its versions does: whether any such
+     * version, deleted ones included, is visible to them.
+     */
+    public boolean sees(String name, String version) {
+        return rows.any(byName(name, version, false, true, visibility()));
     }
 
     /** {@link #list} as JSON, from the read cache when nothing changed since it was computed. */

@@ -107,6 +107,22 @@ public class ServerRowRepository {
         return run(select() + where + " ORDER BY sv.published_at DESC, sv.id DESC", params, false);
     }
 
+    /** Whether any version matches the query for its reader; reads no document, stops at the first match. */
+    public boolean any(ServerQuery q) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        filter(q, where, params);
+        String sql = "SELECT 1 FROM server_version sv " + COVERING_EXCEPTION + where + " LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading server entries failed", e);
+        }
+    }
+
     /** Rows by id (used after a write, inside its transaction), hidden or not. */
     public List<ServerRow> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
@@ -189,15 +205,7 @@ public class ServerRowRepository {
                 // never a server-side prepared statement: PostgreSQL plans an unnamed one with its parameters' values
                 ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
-            for (int i = 0; i < params.size(); i++) {
-                Object p = params.get(i);
-                if (p instanceof Object[] array) {
-                    String type = array instanceof Long[] ? "bigint" : "text";
-                    ps.setArray(i + 1, c.createArrayOf(type, array));
-                } else {
-                    ps.setObject(i + 1, p);
-                }
-            }
+            bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<ServerRow> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -207,6 +215,18 @@ public class ServerRowRepository {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Reading server entries failed", e);
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            if (p instanceof Object[] array) {
+                String type = array instanceof Long[] ? "bigint" : "text";
+                ps.setArray(i + 1, c.createArrayOf(type, array));
+            } else {
+                ps.setObject(i + 1, p);
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.namespace.NamespaceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -24,18 +23,18 @@ public class ServerStatusService {
     private final ServerVersionRepository versions;
     private final ServerRowRepository rows;
     private final ServerViews views;
-    private final NamespaceService namespaces;
+    private final HiddenEntries entries;
     private final LatestBookkeeping latest;
     private final AuditLog audit;
     private final GovernanceEvents events;
 
     ServerStatusService(ServerVersionRepository versions, ServerRowRepository rows, ServerViews views,
-            NamespaceService namespaces, LatestBookkeeping latest, AuditLog audit, GovernanceEvents events) {
+            HiddenEntries entries, LatestBookkeeping latest, AuditLog audit, GovernanceEvents events) {
         this.events = events;
         this.versions = versions;
         this.rows = rows;
         this.views = views;
-        this.namespaces = namespaces;
+        this.entries = entries;
         this.latest = latest;
         this.audit = audit;
     }
@@ -45,8 +44,8 @@ public class ServerStatusService {
         ServerStatus status = check(request);
         versions.lockServer(name);
         ServerVersion entry = versions.findVersion(name, version)
-                .orElseThrow(() -> ProblemException.notFound("Server version not found."));
-        namespaces.requireManage(entry.owningTeam, name);
+                .orElseThrow(HiddenEntries::versionNotFound);
+        entries.requireManage(entry.owningTeam, name, version);
         if (!changes(entry, status, request.statusMessage())) {
             throw ProblemException.unprocessable("Nothing to change.", List.of(new Violation("status-unchanged", "/status",
                     "The version already has status " + status.wire() + " with this message.")));
@@ -64,9 +63,9 @@ public class ServerStatusService {
         versions.lockServer(name);
         List<ServerVersion> all = versions.allVersions(name);
         if (all.isEmpty()) {
-            throw ProblemException.notFound("Server not found.");
+            throw HiddenEntries.serverNotFound();
         }
-        namespaces.requireManage(all.get(all.size() - 1).owningTeam, name);
+        entries.requireManage(all.get(all.size() - 1).owningTeam, name, null);
         Instant now = Times.now();
         List<Long> changed = new ArrayList<>();
         for (ServerVersion entry : all) {

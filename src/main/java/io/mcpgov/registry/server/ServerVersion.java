@@ -97,6 +97,13 @@ public class ServerVersion {
     @Column(name = "verification_due_at")
     public Instant verificationDueAt;
 
+    /**
+     * The revision of the secret scan the version was last scanned with; a version stored after passing the scan
+     * carries the revision that passed it. What a later scan found is written in SQL only ({@code secret_findings}).
+     */
+    @Column(name = "secrets_scanned_with", nullable = false)
+    public int secretsScannedWith;
+
     /** admitted, or pending or rejected by admission review; only admitted versions are listed or latest. */
     @Column(nullable = false)
     public String admission = "admitted";

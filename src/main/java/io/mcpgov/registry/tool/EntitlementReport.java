@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.mcpgov.registry.database.LongWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,10 +38,12 @@ public class EntitlementReport {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
+    private final LongWork longWork;
 
-    EntitlementReport(AgroalDataSource dataSource, ObjectMapper json) {
+    EntitlementReport(AgroalDataSource dataSource, ObjectMapper json, LongWork longWork) {
         this.dataSource = dataSource;
         this.json = json;
+        this.longWork = longWork;
     }
 
     public void writeJson(Filter filter, OutputStream out) throws IOException {
@@ -107,7 +110,9 @@ public class EntitlementReport {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            // every server's tools, sorted: the first row may come back only once the whole set is read
+            try (LongWork.Allowance allowance = longWork.allow(c);
+                    PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 ps.setFetchSize(FETCH_SIZE);
                 for (int i = 0; i < params.size(); i++) {
                     ps.setString(i + 1, params.get(i));

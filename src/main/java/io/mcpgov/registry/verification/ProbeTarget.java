@@ -33,7 +33,7 @@ record ProbeTarget(URI uri, boolean https, String host, int port, String pathAnd
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new UrlRefusedException("only https URLs are fetched (scheme '" + scheme + "')");
+            throw new UrlRefusedException(UrlRefusedException.NOT_HTTPS, "only https URLs are fetched (scheme '" + scheme + "')");
         }
         if (uri.getHost() == null) {
             throw new UrlRefusedException("the URL has no valid host");

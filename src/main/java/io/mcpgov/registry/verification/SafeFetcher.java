@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -122,6 +123,52 @@ public final class SafeFetcher implements AutoCloseable {
         } catch (ExecutionException e) {
             return FetchResult.failed(request.url(), FetchFailure.IO_ERROR, String.valueOf(e.getCause()), List.of(),
                     Duration.ZERO);
+        }
+    }
+
+    /** Why the guard refuses a URL: a stable rule id (e.g. {@code link-local}, {@code not-https}) and a sentence. */
+    public record Refusal(String ruleId, String message) {
+
+        /** True when the URL's form or scheme is refused; false when an address it names or resolves to is. */
+        public boolean ofForm() {
+            return ruleId.equals(UrlRefusedException.URL_INVALID) || ruleId.equals(UrlRefusedException.NOT_HTTPS);
+        }
+    }
+
+    /**
+     * What the guard says about a URL now, before anything is sent and without sending anything: the refusal, or
+     * empty when the URL may be contacted or its host does not resolve at the moment (every fetch is checked again
+     * anyway). Resolving the host blocks the calling thread, for at most the connect timeout; not on an event loop.
+     */
+    public Optional<Refusal> refusal(String url) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("refusal resolves host names: call it from a worker thread");
+        }
+        ProbeTarget target;
+        try {
+            target = ProbeTarget.parse(url);
+            guard.checkScheme(target);
+        } catch (UrlRefusedException e) {
+            return Optional.of(new Refusal(e.ruleId(), e.getMessage()));
+        }
+        try {
+            CompletableFuture.supplyAsync(() -> {
+                try {
+                    return guard.admit(target);
+                } catch (UrlRefusedException | UnknownHostException e) {
+                    throw new CompletionException(e);
+                }
+            }, resolverPool).get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof UrlRefusedException refused
+                    ? Optional.of(new Refusal(refused.ruleId(), refused.getMessage()))
+                    : Optional.empty();
+        } catch (TimeoutException | RejectedExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

@@ -23,13 +23,17 @@ final class UrlGuard {
     /** Checks the scheme before any DNS lookup. */
     void checkScheme(ProbeTarget target) throws UrlRefusedException {
         if (!target.https() && !allowHttpLoopback) {
-            throw new UrlRefusedException("plain http is refused (https only)");
+            throw new UrlRefusedException(UrlRefusedException.NOT_HTTPS, "plain http is refused (https only)");
         }
     }
 
     /** Resolves (blocking) and checks every address; returns the addresses to connect to, in order. */
     List<InetAddress> admit(ProbeTarget target) throws UrlRefusedException, UnknownHostException {
         checkScheme(target);
+        if (target.literal() == null && isLocalhostName(target.host()) && !allowHttpLoopback) {
+            throw new UrlRefusedException(AddressCategory.LOOPBACK.ruleId(), "host " + target.host() + " is a loopback"
+                    + " name (RFC 6761), whatever a resolver answers");
+        }
         List<InetAddress> addresses = target.literal() != null
                 ? List.of(target.literal().toInetAddress())
                 : resolver.resolve(target.host());
@@ -42,14 +46,20 @@ final class UrlGuard {
                     ? AddressClassifier.classify(target.literal())
                     : AddressClassifier.classify(address);
             if (!category.contactable(allowHttpLoopback)) {
-                throw new UrlRefusedException(describe(target, address) + " is " + category.description());
+                throw new UrlRefusedException(category.ruleId(), describe(target, address) + " is " + category.description());
             }
             allLoopback &= category == AddressCategory.LOOPBACK;
         }
         if (!target.https() && !allLoopback) {
-            throw new UrlRefusedException("plain http is allowed only to loopback addresses");
+            throw new UrlRefusedException(UrlRefusedException.NOT_HTTPS, "plain http is allowed only to loopback addresses");
         }
         return List.copyOf(addresses);
+    }
+
+    /** {@code localhost} and every name under it, which RFC 6761 reserves for the loopback interface. */
+    static boolean isLocalhostName(String host) {
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        return name.equals("localhost") || name.endsWith(".localhost");
     }
 
     private static String describe(ProbeTarget target, InetAddress address) {

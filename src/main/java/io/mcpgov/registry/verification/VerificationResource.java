@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.limits.CallerBudgets;
+import io.mcpgov.registry.limits.CallerKey;
 import io.mcpgov.registry.security.Caller;
 import io.mcpgov.registry.security.Roles;
+import io.mcpgov.registry.server.HiddenEntries;
 import io.mcpgov.registry.server.ServerReadService;
 import io.mcpgov.registry.server.ServerRow;
 import io.mcpgov.registry.server.ServerVersion;
@@ -37,9 +40,13 @@ public class VerificationResource {
     private final VerificationStore store;
     private final Caller caller;
     private final ObjectMapper json;
+    private final HiddenEntries entries;
+    private final CallerBudgets budgets;
 
     VerificationResource(ServerReadService reads, ServerVersionRepository versions, VerificationService service,
-            VerificationStore store, Caller caller, ObjectMapper json) {
+            VerificationStore store, Caller caller, ObjectMapper json, HiddenEntries entries, CallerBudgets budgets) {
+        this.entries = entries;
+        this.budgets = budgets;
         this.reads = reads;
         this.versions = versions;
         this.service = service;
@@ -70,15 +77,20 @@ public class VerificationResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a publisher of the owning team, reviewer or admin")
     @APIResponse(responseCode = "404", description = "No such version")
+    @APIResponse(responseCode = "429", description = "The caller's verify-now budget is spent, or it has"
+            + " registry.limits.verify-now.concurrent verifications running already")
     public VerificationDetail verify(@PathParam("serverName") String serverName, @PathParam("version") String version) {
         ServerVersion entry = ("latest".equals(version) ? versions.latest(serverName) : versions.findVersion(serverName, version))
-                .orElseThrow(() -> ProblemException.notFound("Server version not found."));
+                .orElseThrow(HiddenEntries::versionNotFound);
         if (!caller.hasAny(Roles.REVIEWER, Roles.ADMIN) && !caller.inTeam(entry.owningTeam)) {
-            throw new ProblemException(403, "Forbidden", "Only the owning team, reviewers and admins may ask for a check.",
-                    List.of(new Violation("namespace-not-owned", "", "The server is owned by another team.")));
+            throw entries.refusal(entry.name, entry.version, new ProblemException(403, "Forbidden", "Only the owning"
+                    + " team, reviewers and admins may ask for a check.", List.of(new Violation("namespace-not-owned",
+                    "", "The server is owned by another team."))));
         }
-        VerificationView view = service.verifyNow(entry.id);
-        return new VerificationDetail(entry.name, entry.version, view, store.lastResults(entry.id));
+        try (CallerBudgets.Slot slot = budgets.verifyNowSlot(CallerKey.token(caller.subject(), caller.clientId()))) {
+            VerificationView view = service.verifyNow(entry.id);
+            return new VerificationDetail(entry.name, entry.version, view, store.lastResults(entry.id));
+        }
     }
 
     private VerificationView view(ServerRow row) {

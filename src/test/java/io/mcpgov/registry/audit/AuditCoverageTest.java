@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,7 @@ class AuditCoverageTest {
                 .containsExactlyInAnyOrderElementsOf(writes);
 
         List<String> silent = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
         for (String operation : writes) {
             String requestId = "coverage-" + System.nanoTime();
             Response response = SCENARIOS.get(operation).apply(as(callerOf(operation)).header("X-Request-Id", requestId));
@@ -152,8 +154,21 @@ class AuditCoverageTest {
             if (actions.isEmpty() || actions.contains(DeniedAccessRecorder.ACTION)) {
                 silent.add(operation);
             }
+            Map<String, List<String>> byTarget = new TreeMap<>();
+            List<Map<String, Object>> recorded = events.getList("events");
+            for (Map<String, Object> event : recorded) {
+                Map<String, Object> target = (Map<String, Object>) event.get("target");
+                byTarget.computeIfAbsent(target.get("type") + " " + target.get("id"), k -> new ArrayList<>())
+                        .add((String) event.get("action"));
+            }
+            byTarget.forEach((target, onTarget) -> {
+                if (onTarget.size() != 1) {
+                    repeated.add(operation + ": " + target + " " + onTarget);
+                }
+            });
         }
         assertThat(silent).as("write operations that succeeded without an audit event").isEmpty();
+        assertThat(repeated).as("changed targets with more than one audit event in one operation").isEmpty();
     }
 
     /** Who performs each operation in its scenario. */

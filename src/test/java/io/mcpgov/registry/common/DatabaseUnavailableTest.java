@@ -16,6 +16,16 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aServerTooSlowOrTooContendedToAnswerInTimeIsUnavailability() {
+        // 57014: the statement timeout cancelled the statement; 55P03: the lock timeout ended its wait
+        for (String state : new String[] {"57014", "55P03"}) {
+            assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(new SQLException("x", state)))).as(state).isTrue();
+        }
+        assertThat(ProblemMappers.isDatabaseUnavailable(new IllegalStateException(
+                new DatabaseUnavailableException("The change counter did not answer")))).isTrue();
+    }
+
+    @Test
     void aConnectionPoolThatGaveUpWaitingIsUnavailability() {
         SQLException acquisition = new SQLException("Acquisition timeout while waiting for new connection",
                 new java.util.concurrent.TimeoutException());
@@ -26,7 +36,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void otherDatabaseErrorsAreNot() {
-        for (String state : new String[] {"23505", "40001", "42P01", "57014", "57P04"}) {
+        for (String state : new String[] {"23505", "40001", "40P01", "42P01", "55000", "57P04"}) {
             assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(new SQLException("x", state)))).as(state).isFalse();
         }
         assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(new SQLException("no state")))).isFalse();

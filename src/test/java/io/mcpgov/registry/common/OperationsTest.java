@@ -11,6 +11,9 @@ import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.Metrics;
 import io.mcpgov.registry.support.RegistryTest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -70,6 +73,18 @@ class OperationsTest {
 
     @Test
     void unknownPathsAre404Problems() {
-        Api.as(Api.AGENT).get("/v0.1/nothing-here").then().statusCode(404);
+        for (String path : List.of("/v0.1/nothing-here", "/v0/nothing-here", Api.X + "/nothing-here",
+                "/v0.1/servers/a%2Fb/versions/1.0.0/nothing-here")) {
+            Response response = Api.as(Api.AGENT).get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+            JsonPath problem = response.jsonPath();
+            assertThat(problem.getInt("status")).as(path).isEqualTo(404);
+            assertThat(problem.getString("title")).as(path).isEqualTo("Not Found");
+            assertThat(problem.getString("type")).as(path).isEqualTo("https://mcpgov.io/problems/not-found");
+            assertThat(problem.getString("requestId")).as(path).isNotBlank();
+            assertThat(problem.getList("errors")).as(path).isEmpty();
+            assertThat(response.asString()).as(path).doesNotContain("Exception").doesNotContain("\tat ");
+        }
     }
 }

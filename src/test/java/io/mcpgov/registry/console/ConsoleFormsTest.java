@@ -86,6 +86,20 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void aFieldPostgresqlCannotHoldIsRefusedBeforeTheDecision() {
+        String id = pendingException(team());
+        ConsoleSession rey = ConsoleSession.signIn(base, "rey");
+        HttpResponse<String> nul = rey.post("/console/exceptions/" + id + "/decision",
+                Map.of("csrf", rey.csrf("/console/queue"), "decision", "approve", "reason", "Fine\u0000"));
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("nul-character").contains("/reason");
+        HttpResponse<String> query = rey.get("/console/servers?search=a%00");
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(query.body()).contains("nul-character").contains("/search");
+        ConsoleFixtures.assertState(id, "pending");
+    }
+
+    @Test
     void theRequesterFindsNoButtonsAndTheirDirectPostIsRefused() {
         String team = team();
         String requester = Tokens.of("rex", "publisher", team, "reviewer");
@@ -198,9 +212,12 @@ class ConsoleFormsTest {
                 .body("exceptions[0].compensatingControls.rotationDays", org.hamcrest.Matchers.equalTo(30));
         assertThat(pim.get("/console/owners").body()).contains("Waiting for a reviewer");
 
+        // another team cannot see the hidden server: it answers as a server that does not exist
         ConsoleSession other = ConsoleSession.signIn(base, "pim", "publisher", team + "-x");
         form.put("csrf", other.csrf("/console/owners"));
-        assertThat(other.post("/console/exceptions", form).statusCode()).isEqualTo(403);
+        assertThat(other.post("/console/exceptions", form).statusCode()).isEqualTo(404);
+        form.put("serverName", name + "-absent");
+        assertThat(other.post("/console/exceptions", form).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -185,7 +186,12 @@ class GovernanceEventsTest {
         }
         assertThat(deliveries).extracting(d -> JSON.readTree(d.getBodyAsString()).path("type").asText())
                 .containsExactly(EventTypes.ENTRY_LISTED, EventTypes.ENTRY_HIDDEN);
-        assertThat(expectedSignature("another secret", "x", "1", "{}")).isNotEqualTo(expectedSignature(secret, "x", "1", "{}"));
+        // the receiver's HMAC is the standard one (RFC 4231, test case 2), and a delivery does not verify with another key
+        assertThat(HexFormat.of().formatHex(hmacSha256("Jefe", "what do ya want for nothing?")))
+                .isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        LoggedRequest one = deliveries.get(0);
+        assertThat(one.getHeader("webhook-signature")).isNotEqualTo(expectedSignature(secret + "x",
+                one.getHeader("webhook-id"), one.getHeader("webhook-timestamp"), one.getBodyAsString()));
     }
 
     @Test
@@ -212,10 +218,10 @@ class GovernanceEventsTest {
     @Test
     void noDeliveryToAPrivateAddressAndFailuresAreVisibleAndReplayable() throws Exception {
         String ns = Api.freshNamespace(TEAM);
-        as(ADMIN).body(Map.of("url", "http://10.0.0.7/hook")).post(X + "/webhooks").then().statusCode(422)
-                .body("errors[0].ruleId", equalTo("webhook-url-invalid"));
-        String id = as(ADMIN).body(Map.of("url", "https://10.0.0.7/hook", "namespaces", List.of(ns)))
+        // a receiver whose name resolved to a public address when it was subscribed, and now points inside
+        String id = as(ADMIN).body(Map.of("url", "https://hooks.example.com/hook", "namespaces", List.of(ns)))
                 .post(X + "/webhooks").then().statusCode(201).extract().path("id");
+        Sql.update("UPDATE webhook_subscription SET url = 'https://10.0.0.7/hook' WHERE id = ?", java.util.UUID.fromString(id));
         Api.publishOk(PUBLISHER, Docs.publicRemote(ns + "/private", "1.0.0"));
         Map<String, Object> delivery = null;
         for (int i = 0; i < 100 && (delivery == null || delivery.get("lastError") == null); i++) {
@@ -253,6 +259,23 @@ class GovernanceEventsTest {
     }
 
     @Test
+    void receiversTheDeliveryGuardWouldRefuseAreRefusedAtSubscription() {
+        Map<String, String> refusals = Map.of(
+                "https://169.254.169.254/latest/meta-data/", "cloud-metadata",
+                "https://[fd00::1]/hook", "unique-local",
+                "https://10.1.2.3/hook", "private",
+                "http://10.0.0.7/hook", "private",
+                "https://[fe80::1]/hook", "link-local");
+        refusals.forEach((url, ruleId) -> as(ADMIN).body(Map.of("url", url)).post(X + "/webhooks").then().statusCode(422)
+                .body("errors[0].ruleId", equalTo(ruleId))
+                .body("errors[0].path", equalTo("/url")));
+        as(ADMIN).body(Map.of("url", "ftp://hooks.example.com/x")).post(X + "/webhooks").then().statusCode(422)
+                .body("errors[0].ruleId", equalTo("webhook-url-invalid"));
+        List<String> urls = as(ADMIN).get(X + "/webhooks").then().statusCode(200).extract().jsonPath().getList("url");
+        assertThat(urls).doesNotContainAnyElementsOf(refusals.keySet());
+    }
+
+    @Test
     void subscriptionsAreChecked() {
         as(ADMIN).body(Map.of("url", "https://hooks.example.com/x", "types", List.of("io.mcpgov.registry.nope"),
                 "namespaces", List.of("Not A Namespace"))).post(X + "/webhooks").then().statusCode(422)
@@ -269,11 +292,14 @@ class GovernanceEventsTest {
         }
     }
 
-    /** What a receiver computes to check a delivery. */
+    /** What a receiver computes to check a delivery, from the documented algorithm (not the registry's code). */
     private static String expectedSignature(String secret, String id, String timestamp, String body) throws Exception {
+        return "v1," + Base64.getEncoder().encodeToString(hmacSha256(secret, id + "." + timestamp + "." + body));
+    }
+
+    private static byte[] hmacSha256(String key, String message) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "v1," + Base64.getEncoder().encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
     }
 }

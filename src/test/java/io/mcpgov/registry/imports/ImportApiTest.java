@@ -8,12 +8,14 @@ import static io.mcpgov.registry.support.Api.AGENT;
 import static io.mcpgov.registry.support.Api.X;
 import static io.mcpgov.registry.support.Api.as;
 import static io.mcpgov.registry.support.Api.encode;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.mcpgov.registry.common.Problem;
 import io.mcpgov.registry.support.Api;
 import io.mcpgov.registry.support.Docs;
 import io.mcpgov.registry.support.RegistryTest;
@@ -154,11 +156,31 @@ class ImportApiTest {
     }
 
     @Test
-    void anUnreadableSourceIsA502AndBadRequestsAreRefused() {
+    void aSourcePageHoldingTextPostgresqlCannotStoreIsRefusedAsA502() {
+        WireMockServer source = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        source.start();
+        try {
+            String ns = "live.nul" + System.nanoTime();
+            String entry = Docs.publicRemote(ns + "/nul", "1.0.0").replace("Weather forecasts", "Weather\\u0000");
+            source.stubFor(get(urlPathEqualTo("/v0.1/servers"))
+                    .willReturn(page(List.of(item(entry, "active", "2025-11-01T00:00:00Z")), null)));
+            as(ADMIN).body(Map.of("source", "http://127.0.0.1:" + source.port(), "owningTeam", "team-mirror"))
+                    .post(X + "/imports").then().statusCode(502).contentType(Problem.MEDIA_TYPE)
+                    .body("errors[0].ruleId", equalTo("import-source-unreadable"))
+                    .body("errors[0].message", containsString("nul-character at /servers/0/server/description"));
+            as(AGENT).get("/v0.1/servers/" + encode(ns + "/nul") + "/versions").then().statusCode(404);
+        } finally {
+            source.stop();
+        }
+    }
+
+    @Test
+    void anUnreadableSourceIsA502AndBadRequestsAndInternalSourcesAreRefused() {
         as(ADMIN).body(Map.of("source", "http://127.0.0.1:1", "owningTeam", "t")).post(X + "/imports").then()
                 .statusCode(502).body("errors[0].ruleId", equalTo("import-source-unreadable"));
+        // a private address is refused by the guard (nothing sent), even with the development switch on
         as(ADMIN).body(Map.of("source", "http://10.0.0.1", "owningTeam", "t")).post(X + "/imports").then()
-                .statusCode(502);
+                .statusCode(422).body("errors[0].ruleId", equalTo("import-source-refused"));
         as(ADMIN).body(Map.of("owningTeam", "t")).post(X + "/imports").then().statusCode(422)
                 .body("errors[0].ruleId", equalTo("import-source-or-items"));
         as(ADMIN).body(Map.of("source", "ftp://x", "items", List.of(), "limit", 500)).post(X + "/imports").then()

@@ -7,209 +7,126 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.testing.FakeSecrets;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
+/** The scan covers every string and member name of a document, points at each finding and never repeats a value. */
 class SecretScannerTest {
+
+    private static final String PUBLISHER = "/_meta/io.modelcontextprotocol.registry~1publisher-provided";
+    private static final FakeSecrets FAKE = new FakeSecrets(4242);
 
     private final SecretScanner scanner = new SecretScanner();
 
-    static Stream<Arguments> knownShapes() {
-        FakeSecrets fake = new FakeSecrets(20251218L);
+    /** A place, the pointer the finding names, and how the secret is written there. */
+    static Stream<Arguments> places() {
         return Stream.of(
-                Arguments.of(fake.githubToken("ghp_"), SecretKind.GITHUB_TOKEN),
-                Arguments.of(fake.githubToken("gho_"), SecretKind.GITHUB_TOKEN),
-                Arguments.of(fake.githubToken("ghu_"), SecretKind.GITHUB_TOKEN),
-                Arguments.of(fake.githubToken("ghs_"), SecretKind.GITHUB_TOKEN),
-                Arguments.of(fake.githubToken("ghr_"), SecretKind.GITHUB_TOKEN),
-                Arguments.of(fake.githubFineGrained(), SecretKind.GITHUB_FINE_GRAINED_TOKEN),
-                Arguments.of(fake.openAiKey(), SecretKind.OPENAI_STYLE_KEY),
-                Arguments.of(fake.anthropicKey(), SecretKind.OPENAI_STYLE_KEY),
-                Arguments.of(fake.stripeKey("sk_live_"), SecretKind.STRIPE_KEY),
-                Arguments.of(fake.stripeKey("rk_live_"), SecretKind.STRIPE_KEY),
-                Arguments.of(fake.slackToken("xoxb-"), SecretKind.SLACK_TOKEN),
-                Arguments.of(fake.slackToken("xoxp-"), SecretKind.SLACK_TOKEN),
-                Arguments.of(fake.slackToken("xoxa-"), SecretKind.SLACK_TOKEN),
-                Arguments.of(fake.slackToken("xapp-1-"), SecretKind.SLACK_TOKEN),
-                Arguments.of(fake.awsKeyId("AKIA"), SecretKind.AWS_ACCESS_KEY_ID),
-                Arguments.of(fake.awsKeyId("ASIA"), SecretKind.AWS_ACCESS_KEY_ID),
-                Arguments.of(fake.googleKey(), SecretKind.GOOGLE_API_KEY),
-                Arguments.of(fake.gitlabToken(), SecretKind.GITLAB_TOKEN),
-                Arguments.of(fake.npmToken(), SecretKind.NPM_TOKEN),
-                Arguments.of(fake.jwt(), SecretKind.JWT),
-                Arguments.of(fake.pemPrivateKey(), SecretKind.PRIVATE_KEY),
-                Arguments.of(fake.alnum(40), SecretKind.HIGH_ENTROPY));
+                place("remote URL path", "/remotes/0/url", FAKE.awsKeyId("AKIA"), SecretKind.AWS_ACCESS_KEY_ID,
+                        (d, s) -> first(arr(d, "remotes")).put("url", "https://mcp.weather.example.com/" + s + "/mcp")),
+                place("remote URL query", "/remotes/0/url", FAKE.alnum(40), SecretKind.HIGH_ENTROPY,
+                        (d, s) -> first(arr(d, "remotes")).put("url", "https://mcp.weather.example.com/mcp?key=" + s)),
+                place("websiteUrl query", "/websiteUrl", FAKE.githubToken("ghp_"), SecretKind.GITHUB_TOKEN,
+                        (d, s) -> d.put("websiteUrl", "https://weather.example.com/docs?access_token=" + s)),
+                place("repository.url user-info", "/repository/url", FAKE.githubToken("ghp_"), SecretKind.GITHUB_TOKEN,
+                        (d, s) -> obj(d, "repository").put("url", "https://x-access-token:" + s + "@github.com/example/weather-mcp")),
+                place("repository.url password", "/repository/url", FAKE.password(), SecretKind.URL_PASSWORD,
+                        (d, s) -> obj(d, "repository").put("url", "https://bot:" + s + "@github.com/example/weather-mcp")),
+                place("icon URL", "/icons/0/src", FAKE.googleKey(), SecretKind.GOOGLE_API_KEY,
+                        (d, s) -> first(arr(d, "icons")).put("src", "https://maps.example.com/icon.png?key=" + s)),
+                place("description", "/description", FAKE.openAiKey(), SecretKind.OPENAI_KEY,
+                        (d, s) -> d.put("description", "Forecasts. Demo key: " + s)),
+                place("title", "/title", FAKE.anthropicKey(), SecretKind.ANTHROPIC_KEY,
+                        (d, s) -> d.put("title", "Weather " + s)),
+                place("environment variable default named for a password", "/packages/0/environmentVariables/0/default",
+                        FAKE.password(), SecretKind.CREDENTIAL_VALUE,
+                        (d, s) -> env(d).put("name", "DB_PASSWORD").put("default", s)),
+                place("environment variable value declared secret", "/packages/0/environmentVariables/0/value",
+                        FAKE.alnum(22), SecretKind.HIGH_ENTROPY,
+                        (d, s) -> env(d).put("isSecret", true).put("value", s).remove("default")),
+                place("environment variable description", "/packages/0/environmentVariables/0/description",
+                        FAKE.slackToken("xoxb-"), SecretKind.SLACK_TOKEN,
+                        (d, s) -> env(d).put("description", "for example " + s)),
+                place("environment variable placeholder", "/packages/0/environmentVariables/0/placeholder",
+                        FAKE.gitlabToken(), SecretKind.GITLAB_TOKEN, (d, s) -> env(d).put("placeholder", s)),
+                place("environment variable choice", "/packages/0/environmentVariables/0/choices/1", FAKE.npmToken(),
+                        SecretKind.NPM_TOKEN, (d, s) -> env(d).putArray("choices").add("info").add(s)),
+                place("argument value", "/packages/0/packageArguments/0/value", FAKE.stripeKey("sk_live_"),
+                        SecretKind.STRIPE_KEY, (d, s) -> argument(d).put("value", "--key=" + s)),
+                place("argument default named for a token", "/packages/0/packageArguments/0/default", FAKE.password(),
+                        SecretKind.CREDENTIAL_VALUE, (d, s) -> argument(d).put("name", "--api-token").put("default", s)),
+                place("argument variable", "/packages/0/packageArguments/0/variables/token/default", FAKE.password(),
+                        SecretKind.CREDENTIAL_VALUE, (d, s) -> argument(d).put("value", "--token={token}")
+                                .set("variables", json5("{'token':{'default':'" + s + "'}}"))),
+                place("remote header value", "/remotes/0/headers/0/value", FAKE.alnum(24), SecretKind.HIGH_ENTROPY,
+                        (d, s) -> first(arr(d, "remotes")).set("headers",
+                                json5("[{'name':'Authorization','value':'Bearer " + s + "'}]"))),
+                place("remote header default", "/remotes/0/headers/0/default", FAKE.password(), SecretKind.CREDENTIAL_VALUE,
+                        (d, s) -> first(arr(d, "remotes")).set("headers",
+                                json5("[{'name':'X-Api-Key','default':'" + s + "'}]"))),
+                place("variable of a secret header", "/remotes/0/headers/0/variables/t/default", FAKE.password(),
+                        SecretKind.CREDENTIAL_VALUE, (d, s) -> first(arr(d, "remotes")).set("headers",
+                                json5("[{'name':'Authorization','value':'Bearer {t}','variables':{'t':{'default':'" + s + "'}}}]"))),
+                place("remote URL variable", "/remotes/0/variables/tenant/default", FAKE.jwt(), SecretKind.JWT,
+                        (d, s) -> first(arr(d, "remotes")).set("variables",
+                                json5("{'tenant':{'default':'" + s + "'}}"))),
+                place("transport header", "/packages/0/transport/headers/0/value", FAKE.githubFineGrained(),
+                        SecretKind.GITHUB_FINE_GRAINED_TOKEN, (d, s) -> first(arr(d, "packages"))
+                                .set("transport", json5("{'type':'streamable-http','url':'http://localhost:3000/mcp',"
+                                        + "'headers':[{'name':'X-Token','value':'" + s + "'}]}"))),
+                place("transport URL", "/packages/0/transport/url", FAKE.password(), SecretKind.CREDENTIAL_VALUE,
+                        (d, s) -> first(arr(d, "packages")).set("transport",
+                                json5("{'type':'streamable-http','url':'http://localhost:3000/mcp?password=" + s + "'}"))),
+                place("publisher-provided apiKey", PUBLISHER + "/apiKey", FAKE.password(), SecretKind.CREDENTIAL_VALUE,
+                        (d, s) -> publisherProvided(d).put("apiKey", s)),
+                place("publisher-provided nested credential", PUBLISHER + "/deploy/credentials/password",
+                        FAKE.password(), SecretKind.CREDENTIAL_VALUE,
+                        (d, s) -> publisherProvided(d).set("deploy", json5("{'credentials':{'user':'svc','password':'" + s + "'}}"))),
+                place("publisher-provided any member", PUBLISHER + "/notes/0", FAKE.pemPrivateKey(), SecretKind.PRIVATE_KEY,
+                        (d, s) -> publisherProvided(d).putArray("notes").add(s)),
+                place("tool schema default", PUBLISHER + "/tools/0/inputSchema/properties/apiKey/default",
+                        FAKE.openAiKey(), SecretKind.OPENAI_KEY, (d, s) -> tool(d).put("default", s)),
+                place("tool schema default named for a credential",
+                        PUBLISHER + "/tools/0/inputSchema/properties/apiKey/default", FAKE.password(),
+                        SecretKind.CREDENTIAL_VALUE, (d, s) -> tool(d).put("default", s)),
+                place("tool schema examples", PUBLISHER + "/tools/0/inputSchema/properties/apiKey/examples/0",
+                        FAKE.alnum(20), SecretKind.HIGH_ENTROPY, (d, s) -> tool(d).putArray("examples").add(s)),
+                place("tool schema enum", PUBLISHER + "/tools/0/inputSchema/properties/apiKey/enum/0",
+                        FAKE.alnum(22), SecretKind.HIGH_ENTROPY, (d, s) -> tool(d).putArray("enum").add(s)),
+                place("registry's own _meta", "/_meta/io.mcpgov.registry~1governance/tools/0/description",
+                        FAKE.awsKeyId("ASIA"), SecretKind.AWS_ACCESS_KEY_ID, (d, s) -> obj(obj(d, "_meta"),
+                                "io.mcpgov.registry/governance").putArray("tools").addObject()
+                                .put("name", "forecast").put("description", "signs with " + s)),
+                place("member name", PUBLISHER, FAKE.githubToken("ghp_"), SecretKind.GITHUB_TOKEN,
+                        (d, s) -> publisherProvided(d).put(s, true)));
     }
 
-    @ParameterizedTest
-    @MethodSource("knownShapes")
-    void findsEachShapeInAnEnvironmentVariableDefault(String secret, SecretKind kind) {
-        ObjectNode doc = load("secret-env-vars.json");
-        ((ObjectNode) doc.at("/packages/0/environmentVariables/1")).put("default", secret);
-        assertSingleFinding(doc, "/packages/0/environmentVariables/1/default", kind, secret);
-    }
-
-    @ParameterizedTest
-    @MethodSource("knownShapes")
-    void findsEachShapeAfterAnAuthScheme(String secret, SecretKind kind) {
-        if (kind == SecretKind.PRIVATE_KEY) {
-            return; // not a header value
-        }
-        ObjectNode doc = load("header-without-is-secret.json");
-        ((ObjectNode) doc.at("/remotes/0/headers/0")).put("value", "Bearer " + secret);
-        assertSingleFinding(doc, "/remotes/0/headers/0/value", kind, secret);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"Bearer ", "bearer ", "token ", "Token "})
-    void aShortRandomCredentialAfterASchemeIsEnough(String scheme) {
-        FakeSecrets fake = new FakeSecrets(1);
-        String secret = fake.alnum(12) + fake.digits(2) + fake.alnum(10); // a typical 24-character API key
-        ObjectNode doc = load("header-without-is-secret.json");
-        ((ObjectNode) doc.at("/remotes/0/headers/0")).put("value", scheme + secret);
-        assertSingleFinding(doc, "/remotes/0/headers/0/value", SecretKind.HIGH_ENTROPY, secret);
-    }
-
-    @Test
-    void findsBasicCredentials() {
-        FakeSecrets fake = new FakeSecrets(2);
-        String secret = fake.basicCredentials();
-        ObjectNode doc = load("header-without-is-secret.json");
-        ((ObjectNode) doc.at("/remotes/0/headers/0")).put("name", "Authorization").put("value", "Basic " + secret);
-        assertSingleFinding(doc, "/remotes/0/headers/0/value", SecretKind.BASIC_CREDENTIALS, secret);
-    }
-
-    @Test
-    void secretFieldsAreHeldToALowerBar() {
-        FakeSecrets fake = new FakeSecrets(3);
-        String secret = fake.alnum(22);
-        ObjectNode doc = load("secret-env-vars.json");
-        ((ObjectNode) doc.at("/packages/0/environmentVariables/0")).put("default", secret);
-        ((ObjectNode) doc.at("/packages/0/environmentVariables/1")).put("default", secret);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("places")
+    void everyPlaceIsScanned(String place, String pointer, String secret, SecretKind kind,
+            BiConsumer<ObjectNode, String> write) {
+        ObjectNode doc = load("valid-server.json");
+        write.accept(doc, secret);
         List<Violation> found = scanner.scan(doc);
-        assertEquals(1, found.size(), found.toString());
-        assertEquals("/packages/0/environmentVariables/0/default", found.get(0).path());
-    }
-
-    @Test
-    void scansEveryCredentialCarryingField() {
-        FakeSecrets fake = new FakeSecrets(4);
-        String secret = fake.githubToken("ghp_");
-        ObjectNode doc = load("smithery-bearer.json");
-        ObjectNode remote = (ObjectNode) doc.at("/remotes/0");
-        ((ObjectNode) remote.at("/headers/0/variables/smithery_api_key")).put("default", secret);
-        remote.set("variables", json5("{'region':{'value':'" + secret + "'}}"));
-        remote.put("url", remote.get("url").asText() + "?api_key=" + secret);
-        ArrayNode packages = doc.putArray("packages");
-        packages.add(json5("{'registryType':'npm','identifier':'x','transport':{'type':'streamable-http',"
-                + "'url':'http://localhost:3000/mcp','headers':[{'name':'X-Api-Key','value':'" + secret + "'}]},"
-                + "'runtimeArguments':[{'type':'named','name':'--token','value':'" + secret + "'}],"
-                + "'packageArguments':[{'type':'positional','value':'--key={k}','variables':{'k':{'default':'"
-                + secret + "'}}}]}"));
-        List<String> paths = scanner.scan(doc).stream().map(Violation::path).toList();
-        assertEquals(List.of(
-                "/remotes/0/headers/0/variables/smithery_api_key/default",
-                "/remotes/0/variables/region/value",
-                "/remotes/0/url",
-                "/packages/0/runtimeArguments/0/value",
-                "/packages/0/packageArguments/0/variables/k/default",
-                "/packages/0/transport/headers/0/value"), paths);
-        scanner.scan(doc).forEach(v -> assertNoPartOf(secret, v));
-    }
-
-    @Test
-    void namesTheQueryParameterButNotItsValue() {
-        FakeSecrets fake = new FakeSecrets(5);
-        String secret = fake.googleKey();
-        ObjectNode doc = load("bare-remote.json");
-        ((ObjectNode) doc.at("/remotes/0")).put("url", "https://dialer.example.app/mcp?region=eu&key=" + secret);
-        Violation found = assertSingleFinding(doc, "/remotes/0/url", SecretKind.GOOGLE_API_KEY, secret);
-        assertTrue(found.message().contains("query parameter 'key'"), found.message());
-    }
-
-    @Test
-    void findsAPasswordInTheUrlUserInfo() {
-        FakeSecrets fake = new FakeSecrets(6);
-        String password = fake.alnum(12);
-        ObjectNode doc = load("bare-remote.json");
-        ((ObjectNode) doc.at("/remotes/1")).put("url", "https://admin:" + password + "@dialer.example.app/sse");
-        assertSingleFinding(doc, "/remotes/1/url", SecretKind.URL_PASSWORD, password);
-    }
-
-    @Test
-    void doesNotScanPlaceholderDescriptionOrChoices() {
-        FakeSecrets fake = new FakeSecrets(7);
-        String secret = fake.githubToken("ghp_");
-        ObjectNode doc = load("secret-env-vars.json");
-        ObjectNode env = (ObjectNode) doc.at("/packages/0/environmentVariables/0");
-        env.put("placeholder", secret).put("description", "for example " + secret);
-        env.set("choices", json5("['" + secret + "']"));
-        assertEquals(List.of(), scanner.scan(doc));
+        assertEquals(1, found.size(), () -> place + ": " + found);
+        Violation violation = found.get(0);
+        assertEquals(SecretScanner.RULE_ID, violation.ruleId());
+        assertEquals(pointer, violation.path(), place);
+        assertTrue(violation.message().contains(kind.id()), violation.message());
+        assertNoPartOf(secret, violation);
     }
 
     @Test
     void placeholderFixtureIsClean() {
         assertEquals(List.of(), scanner.scan(load("placeholders.json")));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"{api_key}", "Bearer {smithery_api_key}", "${GITHUB_TOKEN}", "$GITHUB_TOKEN",
-            "<YOUR_TOKEN>", "Bearer <your-api-key>", "your-api-key-here", "YOUR_API_KEY_HERE",
-            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "***", "changeme",
-            "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "%API_KEY%", "{{token}}", "sk-your-key-goes-here-1234567890",
-            "replace-with-your-key", "REDACTED", "Bearer ...", "AKIAXXXXXXXXXXXXXXXX", "ghp_1234567890abcdefghij1234567890abcdef",
-            "Bearer eyJhbGciOiJIUzI1NiJ9..."})
-    void placeholdersPass(String placeholder) {
-        ObjectNode doc = load("header-without-is-secret.json");
-        ((ObjectNode) doc.at("/remotes/0/headers/0")).put("isSecret", true).put("value", placeholder);
-        assertEquals(List.of(), scanner.scan(doc), placeholder);
-    }
-
-    @Test
-    void aRealLookingExampleInsideAPlaceholderPasses() {
-        FakeSecrets fake = new FakeSecrets(11);
-        ObjectNode doc = load("header-without-is-secret.json");
-        ObjectNode header = (ObjectNode) doc.at("/remotes/0/headers/0");
-        header.put("value", "<e.g. " + fake.githubToken("ghp_") + ">");
-        assertEquals(List.of(), scanner.scan(doc));
-        header.put("value", "Bearer {" + fake.alnum(40) + "}");
-        assertEquals(List.of(), scanner.scan(doc));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"https://api.example.com/v1/projects/0123456789abcdef0123456789abcdef",
-            "/var/lib/example-mcp/cache/aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW",
-            "C:\\Users\\Example\\AppData\\Local\\aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1",
-            "3f2b8c1e-9d4a-4e7b-8a6c-2d1f0e9b7c5a", "issues,pull_requests,repositories,code_security",
-            "ghcr.io/example/weather-mcp-server:0.7.0", "ghcr.io/example/weather@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-            "io.github.ExampleUser/Weather2025MCP", "realtimex-browser-use[cli]@0.7.10.dev5",
-            "type=bind,src={source_path},dst=/mount/,ro", "EXAMPLE_MCP_SERVER_PROMETHEUS_URL",
-            "ThisIsAVeryLongCamelCaseIdentifierName", "0.1.0-rc.1+exp.sha.5114f85"})
-    void benignValuesPassInOrdinaryFields(String value) {
-        ObjectNode doc = load("valid-server.json");
-        ((ObjectNode) doc.at("/packages/0/environmentVariables/0")).put("default", value);
-        assertEquals(List.of(), scanner.scan(doc), value);
-    }
-
-    @Test
-    void aCommitHashIsNotASecretInAnOrdinaryFieldButIsInASecretOne() {
-        FakeSecrets fake = new FakeSecrets(8);
-        String hash = fake.hex(40);
-        ObjectNode doc = load("valid-server.json");
-        ObjectNode env = (ObjectNode) doc.at("/packages/0/environmentVariables/0");
-        env.put("default", hash);
-        assertEquals(List.of(), scanner.scan(doc));
-        env.put("isSecret", true);
-        assertSingleFinding(doc, "/packages/0/environmentVariables/0/default", SecretKind.HIGH_ENTROPY, hash);
     }
 
     @Test
@@ -222,58 +139,146 @@ class SecretScannerTest {
     }
 
     @Test
-    void randomTokensAreFoundReliably() {
-        FakeSecrets fake = new FakeSecrets(99);
-        int anyField = 0;
-        int secretField = 0;
-        for (int i = 0; i < 500; i++) {
-            anyField += SecretDetector.detect(fake.alnum(32), false).isPresent() ? 1 : 0;
-            secretField += SecretDetector.detect(fake.alnum(20), true).isPresent() ? 1 : 0;
-        }
-        assertTrue(anyField >= 490, "32 random characters in any field: " + anyField + "/500");
-        assertTrue(secretField >= 485, "20 random characters in a secret field: " + secretField + "/500");
+    void namesThatMerelyContainACredentialWordAreOrdinaryFields() {
+        ObjectNode doc = load("valid-server.json");
+        ObjectNode properties = tool(doc).removeAll();
+        properties.put("type", "string");
+        ObjectNode schema = obj(obj(first(arr(publisherProvided(doc), "tools")), "inputSchema"), "properties");
+        schema.set("max_tokens", json5("{'type':'integer','default':'4096','description':'Upper bound of tokens'}"));
+        schema.set("tokenizer", json5("{'type':'string','default':'cl100k_base','enum':['cl100k_base','o200k_base']}"));
+        schema.set("keyword", json5("{'type':'string','examples':['weather2025','rain-forecast']}"));
+        schema.set("next_page_token", json5("{'type':'string','examples':['c2FtcGxlLWN1cnNvcg']}"));
+        env(doc).put("name", "MCP_AUTH_MODE").put("default", "bearer-jwt");
+        assertEquals(List.of(), scanner.scan(doc));
     }
 
     @Test
-    void shortOrWordLikeTokensAreNotHighEntropy() {
-        FakeSecrets fake = new FakeSecrets(7);
-        assertTrue(SecretDetector.detect(fake.alnum(31), false).isEmpty());
-        assertTrue(SecretDetector.detect(fake.alnum(19), true).isEmpty());
-        assertTrue(SecretDetector.detect("jenniferjiang0511-mit-ai-studio-hw3-extra-long", true).isEmpty());
+    void theChoicesOfACredentialAreNotTakenForCredentials() {
+        ObjectNode doc = load("valid-server.json");
+        ObjectNode env = env(doc);
+        env.remove("default");
+        env.put("name", "EMBEDDING_API_KEY").put("isSecret", true).putArray("choices").add("cohere")
+                .add("ollama (cloud only)").add("hf_inference");
+        assertEquals(List.of(), scanner.scan(doc));
     }
 
     @Test
-    void reportsOneFindingPerField() {
-        FakeSecrets fake = new FakeSecrets(9);
-        ObjectNode doc = load("secret-env-vars.json");
-        ((ObjectNode) doc.at("/packages/0/environmentVariables/1")).put("default",
-                fake.githubToken("ghp_") + " " + fake.awsKeyId("AKIA"));
-        assertEquals(1, scanner.scan(doc).size());
-    }
-
-    private Violation assertSingleFinding(ObjectNode doc, String path, SecretKind kind, String secret) {
+    void aCredentialInAMemberNameIsReportedAtItsObjectWithoutRepeatingIt() {
+        String secret = FAKE.githubToken("ghp_");
+        ObjectNode doc = load("valid-server.json");
+        publisherProvided(doc).set(secret, json5("{'nested':'" + FAKE.openAiKey() + "'}"));
         List<Violation> found = scanner.scan(doc);
-        assertEquals(1, found.size(), () -> kind + ": " + found);
-        Violation violation = found.get(0);
-        assertEquals(SecretScanner.RULE_ID, violation.ruleId());
-        assertEquals(path, violation.path());
-        assertTrue(violation.message().contains("looks like " + kind.description()), violation.message());
-        assertNoPartOf(secret, violation);
-        return violation;
+        assertEquals(1, found.size(), found::toString);
+        assertEquals(PUBLISHER, found.get(0).path());
+        assertTrue(found.get(0).message().startsWith("a member name"), found.get(0).message());
+        assertNoPartOf(secret, found.get(0));
     }
 
-    /** Neither the secret nor any 6-character piece of it appears in the path or message. */
-    private static void assertNoPartOf(String secret, Violation violation) {
-        Function<String, Boolean> leaks = text -> {
+    @Test
+    void findingsComeInDocumentOrderOnePerString() {
+        ObjectNode doc = load("valid-server.json");
+        doc.put("description", FAKE.githubToken("ghp_") + " " + FAKE.awsKeyId("AKIA"));
+        doc.put("websiteUrl", "https://weather.example.com/?token=" + FAKE.password());
+        publisherProvided(doc).put("secret", FAKE.password());
+        assertEquals(List.of("/description", "/websiteUrl", PUBLISHER + "/secret"),
+                scanner.scan(doc).stream().map(Violation::path).toList());
+    }
+
+    @Test
+    void atMostAHundredFindingsAreListedAndOneViolationSaysThereAreMore() {
+        ObjectNode doc = load("valid-server.json");
+        ArrayNode notes = publisherProvided(doc).putArray("notes");
+        for (int i = 0; i < 150; i++) {
+            notes.add(FAKE.githubToken("ghp_"));
+        }
+        List<Violation> found = scanner.scan(doc);
+        assertEquals(SecretScanner.MAX_FINDINGS + 1, found.size());
+        assertEquals(PUBLISHER + "/notes/99", found.get(SecretScanner.MAX_FINDINGS - 1).path());
+        assertEquals("", found.get(SecretScanner.MAX_FINDINGS).path());
+        assertTrue(scanner.findings(doc).more());
+    }
+
+    @Test
+    void longMemberNamesCannotMakeTheRefusalMuchLargerThanTheDocument() {
+        ObjectNode doc = load("valid-server.json");
+        ArrayNode notes = arr(obj(publisherProvided(doc), "n".repeat(10_000)), "notes");
+        for (int i = 0; i < 50; i++) {
+            notes.add(FAKE.githubToken("ghp_"));
+        }
+        SecretScanner.Findings findings = scanner.findings(doc);
+        assertTrue(findings.more());
+        int characters = findings.found().stream().mapToInt(f -> f.path().length()).sum();
+        assertTrue(characters <= SecretScanner.MAX_POINTER_CHARACTERS, () -> characters + " characters of pointers");
+        assertEquals(6, findings.found().size());
+    }
+
+    @Test
+    void pointersEscapeMemberNames() {
+        ObjectNode doc = load("valid-server.json");
+        obj(publisherProvided(doc), "a/b~c").put("client_secret", FAKE.password());
+        assertEquals(PUBLISHER + "/a~1b~0c/client_secret", scanner.scan(doc).get(0).path());
+    }
+
+    @Test
+    void anyJsonIsScannedWithoutFailing() {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        ObjectNode doc = nodes.objectNode();
+        doc.set("remotes", nodes.arrayNode().add(nodes.nullNode()).add(1).add(nodes.objectNode().put("url", 5)));
+        doc.set("packages", nodes.objectNode().put("isSecret", "yes"));
+        doc.putObject("headers").put("name", 3);
+        doc.putArray("variables").add(nodes.arrayNode());
+        assertEquals(List.of(), scanner.scan(doc));
+    }
+
+    private static Arguments place(String place, String pointer, String secret, SecretKind kind,
+            BiConsumer<ObjectNode, String> write) {
+        return Arguments.of(place, pointer, secret, kind, write);
+    }
+
+    private static ObjectNode env(ObjectNode doc) {
+        return first(arr(first(arr(doc, "packages")), "environmentVariables"));
+    }
+
+    private static ObjectNode argument(ObjectNode doc) {
+        return first(arr(first(arr(doc, "packages")), "packageArguments"));
+    }
+
+    private static ObjectNode publisherProvided(ObjectNode doc) {
+        return obj(obj(doc, "_meta"), "io.modelcontextprotocol.registry/publisher-provided");
+    }
+
+    private static ObjectNode tool(ObjectNode doc) {
+        ObjectNode tool = first(arr(publisherProvided(doc), "tools"));
+        tool.put("name", "forecast");
+        return obj(obj(obj(tool, "inputSchema").put("type", "object"), "properties"), "apiKey")
+                .put("type", "string");
+    }
+
+    /**
+     * Neither the secret nor any 6-character piece of its random part (a piece with a digit or a capital: not a
+     * format's prefix such as {@code github_pat_}) appears in the path or message.
+     */
+    static void assertNoPartOf(String secret, Violation violation) {
+        for (String text : List.of(violation.message(), violation.path())) {
             for (int i = 0; i + 6 <= secret.length(); i++) {
                 String piece = secret.substring(i, i + 6);
-                if (!piece.isBlank() && !piece.contains("-----") && text.contains(piece)) {
-                    return true;
+                if (piece.chars().anyMatch(c -> Character.isDigit(c) || Character.isUpperCase(c))
+                        && !piece.contains("-----") && !piece.contains("\n")) {
+                    assertFalse(text.contains(piece), () -> "leaks part of the value: " + text);
                 }
             }
-            return false;
-        };
-        assertFalse(leaks.apply(violation.message()), violation.message());
-        assertFalse(leaks.apply(violation.path()), violation.path());
+        }
+    }
+
+    private static ObjectNode obj(ObjectNode parent, String key) {
+        return parent.get(key) instanceof ObjectNode o ? o : parent.putObject(key);
+    }
+
+    private static ArrayNode arr(ObjectNode parent, String key) {
+        return parent.get(key) instanceof ArrayNode a ? a : parent.putArray(key);
+    }
+
+    private static ObjectNode first(ArrayNode array) {
+        return array.get(0) instanceof ObjectNode o ? o : array.insertObject(0);
     }
 }

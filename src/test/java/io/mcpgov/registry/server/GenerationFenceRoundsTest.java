@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mcpgov.registry.common.DatabaseUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** How reads share the change counter's rounds, with a query that waits until the test lets it answer. */
 class GenerationFenceRoundsTest {
 
-    private final ScriptedFence fence = new ScriptedFence();
+    private final ScriptedFence fence = new ScriptedFence(Duration.ofMinutes(5));
 
     @AfterEach
     void stop() {
@@ -76,14 +78,54 @@ class GenerationFenceRoundsTest {
         assertInstanceOf(IllegalStateException.class, failed.getCause());
     }
 
+    @Test
+    void aRoundThatDoesNotAnswerInTimeFailsItsReadsAndThoseWaitingThenTheNextRoundAnswers() throws Exception {
+        ScriptedFence frozen = new ScriptedFence(Duration.ofMillis(200));
+        try {
+            CompletableFuture<Fence> inRound = frozen.next().toCompletableFuture();
+            assertTrue(frozen.started.await(10, TimeUnit.SECONDS), "the round's query started");
+            CompletableFuture<Fence> waitingForNext = frozen.next().toCompletableFuture();
+
+            for (CompletableFuture<Fence> read : List.of(inRound, waitingForNext)) {
+                ExecutionException failed = assertThrows(ExecutionException.class, () -> read.get(10, TimeUnit.SECONDS));
+                assertInstanceOf(DatabaseUnavailableException.class, failed.getCause());
+            }
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> frozen.next().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            assertInstanceOf(DatabaseUnavailableException.class, refused.getCause(),
+                    "while the query still hangs, a new read is refused instead of queueing behind it");
+            assertEquals(1, frozen.queries.get());
+
+            frozen.release.countDown();
+            assertEquals(2, answeredOnceTheQueryReturned(frozen).generation(), "the counter's thread goes on");
+        } finally {
+            frozen.release.countDown();
+            frozen.stop();
+        }
+    }
+
+    /** The first read answered after the hanging query returned; reads refused meanwhile are tried again. */
+    private static Fence answeredOnceTheQueryReturned(ScriptedFence fence) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return fence.next().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof DatabaseUnavailableException) || attempt > 500) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
     private static final class ScriptedFence extends GenerationFence {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger queries = new AtomicInteger();
         volatile boolean failNext;
 
-        ScriptedFence() {
-            super(null, List.of());
+        ScriptedFence(Duration wait) {
+            super(null, List.of(), wait);
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.common.DatabaseUnavailableException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -174,6 +175,21 @@ class ReadCacheTest {
     }
 
     @Test
+    void aComputationThatDoesNotAnswerInTimeMakesTheReadUnavailableInsteadOfHangingIt() {
+        FixedFence frozen = new FixedFence(Duration.ofMillis(200));
+        ReadCache cache = new ReadCache(frozen, new ObjectMapper(), new Config(1 << 20, 0), meters, Runnable::run,
+                task -> new Thread(task, "held-computation").start());
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            assertThrows(DatabaseUnavailableException.class, () -> cache.get("a",
+                    () -> held(computing, release, List.of("late"))).await().atMost(Duration.ofSeconds(10)));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void withoutRoomForCursorPagesEachOneIsComputed() {
         ReadCache cache = cache(1 << 20, 0);
         read(cache, ReadCache.Shelf.CURSOR_PAGES, "page");
@@ -233,7 +249,11 @@ class ReadCacheTest {
         volatile Instant horizon;
 
         FixedFence() {
-            super(null, List.of());
+            this(Duration.ofMinutes(5));
+        }
+
+        FixedFence(Duration wait) {
+            super(null, List.of(), wait);
         }
 
         @Override

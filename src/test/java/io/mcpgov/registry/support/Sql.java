@@ -24,6 +24,21 @@ public final class Sql {
         }
     }
 
+    /** The first column of the first row of a query, or null when it has no row. */
+    public static Object query(String sql, Object... params) {
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Brings an exception's end close, as if it had been requested long ago. */
     public static void endExceptionIn(String id, int seconds) {
         int updated = update("UPDATE api_key_exception SET expires_at = now() + make_interval(secs => ?) WHERE id = ?",

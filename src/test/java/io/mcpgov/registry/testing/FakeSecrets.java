@@ -56,6 +56,17 @@ public final class FakeSecrets {
         return prefix + pick(UPPER_NUM, 16);
     }
 
+    /** 40 characters of base64, the shape of an AWS secret access key. */
+    public String awsSecretKey() {
+        return alnum(18) + "/" + alnum(10) + "+" + alnum(10);
+    }
+
+    /** A password a person might choose: letters, digits and symbols, not random enough to count as a token. */
+    public String password() {
+        return pick("ABCDEFGHJKLMNPQRSTUVWXYZ", 1) + pick("abcdefghijkmnopqrstuvwxyz", 3) + pick("!*", 1)
+                + pick("abcdefghijkmnopqrstuvwxyz", 3) + digits(2) + pick("!*", 1);
+    }
+
     public String googleKey() {
         return "AIza" + pick(URL_SAFE, 35);
     }

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mcpgov.registry.common.Pointers;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
+import io.mcpgov.registry.input.GuardedJsonFactory;
+import io.mcpgov.registry.input.InputLimits;
+import io.mcpgov.registry.input.InputRefusal;
+import io.mcpgov.registry.input.StorableText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -21,12 +23,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
 /**
  * Turns a request body into a JSON tree, refusing anything a strict reader or PostgreSQL {@code jsonb} would
- * treat differently: invalid UTF-8, duplicate keys, deep nesting, trailing content, U+0000 and unpaired surrogates.
+ * treat differently: invalid UTF-8, duplicate keys, deep nesting, trailing content, and (through the registry's
+ * {@link GuardedJsonFactory}, as every JSON body) U+0000, unpaired surrogates and numbers beyond numeric's range.
  * The tree is built from the token stream so each refusal can name where it happened; messages carry a line and
  * column at most, never parser internals or the offending text.
  */
@@ -37,19 +39,25 @@ public class DocumentParser {
     public static final String EMPTY_BODY = "empty-body";
     public static final String INVALID_UTF8 = "invalid-utf8";
     public static final String MALFORMED_JSON = "malformed-json";
-    public static final String DUPLICATE_KEY = "duplicate-key";
+    public static final String DUPLICATE_KEY = GuardedJsonFactory.DUPLICATE_KEY;
     public static final String NESTING_TOO_DEEP = "nesting-too-deep";
     public static final String NOT_AN_OBJECT = "not-an-object";
     public static final String TRAILING_CONTENT = "trailing-content";
-    public static final String NUL_CHARACTER = "nul-character";
-    public static final String LONE_SURROGATE = "lone-surrogate";
+    public static final String NUL_CHARACTER = StorableText.NUL_CHARACTER;
+    public static final String LONE_SURROGATE = StorableText.LONE_SURROGATE;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-    private final JsonFactory factory = JsonFactory.builder()
-            // our own depth check runs first; this only keeps Jackson from refusing earlier with its own message
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 8).build())
-            .build();
+    private final JsonFactory factory;
+
+    public DocumentParser() {
+        this(InputLimits.defaults());
+    }
+
+    /** @param limits the limits of every JSON body; the document's own depth limit, {@link #MAX_DEPTH}, is checked first */
+    public DocumentParser(InputLimits limits) {
+        this.factory = new GuardedJsonFactory(limits);
+    }
 
     public JsonNode parse(byte[] body) {
         String text = decodeUtf8(body);
@@ -65,6 +73,9 @@ public class DocumentParser {
                 throw refuse(NOT_AN_OBJECT, "", "The top level of a server.json document must be a JSON object.");
             }
             return root;
+        } catch (InputRefusal e) {
+            throw new ProblemException(e.status(), e.status() == 413 ? "Content Too Large" : "Bad Request",
+                    e.violation().message(), List.of(e.violation()));
         } catch (JsonEOFException e) {
             throw refuse(MALFORMED_JSON, "", "The body is not valid JSON: it ends unexpectedly" + at(e.getLocation()) + ".");
         } catch (JsonProcessingException e) {
@@ -112,10 +123,9 @@ public class DocumentParser {
         return ProblemException.badRequest(message, new Violation(ruleId, path, message));
     }
 
-    /** Builds the tree token by token, tracking the JSON pointer of the current position. */
+    /** Builds the tree token by token; the guarded parser names where a refusal happened. */
     private static final class TreeBuilder {
         private final JsonParser parser;
-        private final Deque<String> path = new ArrayDeque<>();
 
         TreeBuilder(JsonParser parser) {
             this.parser = parser;
@@ -138,9 +148,7 @@ public class DocumentParser {
                 case START_ARRAY:
                     return array(depth + 1);
                 case VALUE_STRING:
-                    String text = parser.getText();
-                    checkString(text, pointer(), "A string value");
-                    return NODES.textNode(text);
+                    return NODES.textNode(parser.getText());
                 case VALUE_NUMBER_INT:
                     switch (parser.getNumberType()) {
                         case INT:
@@ -169,14 +177,7 @@ public class DocumentParser {
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                checkString(name, pointer(), "A member name");
-                if (node.has(name)) {
-                    throw refuse(DUPLICATE_KEY, pointerWith(name), "The member " + pointerWith(name)
-                            + " appears more than once in the same object" + at(parser.currentTokenLocation()) + ".");
-                }
-                path.addLast(Pointers.escape(name));
                 node.set(name, value(parser.nextToken(), depth));
-                path.removeLast();
             }
             if (token != JsonToken.END_OBJECT) {
                 throw refuse(MALFORMED_JSON, "", "The body is not valid JSON" + at(parser.currentTokenLocation()) + ".");
@@ -192,9 +193,7 @@ public class DocumentParser {
                 if (token == null) {
                     throw refuse(MALFORMED_JSON, "", "The body is not valid JSON: it ends unexpectedly.");
                 }
-                path.addLast(Integer.toString(node.size()));
                 node.add(value(token, depth));
-                path.removeLast();
             }
             return node;
         }
@@ -204,34 +203,6 @@ public class DocumentParser {
                 throw refuse(NESTING_TOO_DEEP, "", "The document nests objects and arrays deeper than " + MAX_DEPTH
                         + " levels" + at(parser.currentTokenLocation()) + ".");
             }
-        }
-
-        private void checkString(String text, String where, String what) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\u0000') {
-                    throw refuse(NUL_CHARACTER, where, what + " at " + describe(where)
-                            + " contains U+0000, which cannot be stored.");
-                }
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    throw refuse(LONE_SURROGATE, where, what + " at " + describe(where)
-                            + " contains an unpaired UTF-16 surrogate escape.");
-                }
-            }
-        }
-
-        private String pointer() {
-            return path.isEmpty() ? "" : "/" + String.join("/", path);
-        }
-
-        private String pointerWith(String name) {
-            return pointer() + "/" + Pointers.escape(name);
-        }
-
-        private static String describe(String pointer) {
-            return pointer.isEmpty() ? "the top level" : pointer;
         }
     }
 }

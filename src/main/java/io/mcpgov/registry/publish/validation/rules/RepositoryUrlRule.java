@@ -13,12 +13,34 @@ public final class RepositoryUrlRule implements SemanticRule {
 
     public static final String ID = "repository-url";
 
-    private record Forge(String host, Pattern projectPath, String example) {
+    /** A project path is {@code /segment/segment...} with an optional trailing slash, segments in this class. */
+    private static final Pattern SEGMENT = Pattern.compile("[\\w.-]+");
+
+    /** @param maxSegments a project path's most segments (github: owner and repository; gitlab: any group depth) */
+    private record Forge(String host, int maxSegments, String example) {
+
+        /** Checked segment by segment: a pattern with a repeated group would recurse once per segment of a long path. */
+        boolean isProjectPath(String path) {
+            String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            if (!trimmed.startsWith("/")) {
+                return false;
+            }
+            String[] segments = trimmed.substring(1).split("/", -1);
+            if (segments.length < 2 || segments.length > maxSegments) {
+                return false;
+            }
+            for (String segment : segments) {
+                if (!SEGMENT.matcher(segment).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static final Map<String, Forge> FORGES = Map.of(
-            "github", new Forge("github.com", Pattern.compile("^/[\\w.-]+/[\\w.-]+/?$"), "https://github.com/owner/repo"),
-            "gitlab", new Forge("gitlab.com", Pattern.compile("^/[\\w.-]+(/[\\w.-]+)+/?$"), "https://gitlab.com/group/project"));
+            "github", new Forge("github.com", 2, "https://github.com/owner/repo"),
+            "gitlab", new Forge("gitlab.com", Integer.MAX_VALUE, "https://gitlab.com/group/project"));
 
     @Override
     public void check(JsonNode doc, Findings findings) {
@@ -38,7 +60,7 @@ public final class RepositoryUrlRule implements SemanticRule {
         }
         String host = parts.get().host();
         boolean onForge = host.equals(forge.host()) || host.equals("www." + forge.host());
-        if (!onForge || parts.get().query() != null || !forge.projectPath().matcher(parts.get().path()).matches()) {
+        if (!onForge || parts.get().query() != null || !forge.isProjectPath(parts.get().path())) {
             findings.error(ID, "/repository/url", "repository url must be a project URL on " + forge.host()
                     + " (like " + forge.example() + ") for this source");
         }

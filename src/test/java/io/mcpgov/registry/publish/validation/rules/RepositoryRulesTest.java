@@ -40,6 +40,17 @@ class RepositoryRulesTest {
     }
 
     @Test
+    void aProjectPathOfAnyDepthIsCheckedSegmentBySegment() {
+        String deep = "/group" + "/sub".repeat(200_000) + "/project";
+        assertNoError(validate(withRepository("{'url':'https://gitlab.com" + deep + "','source':'gitlab'}")),
+                RepositoryUrlRule.ID);
+        assertError(validate(withRepository("{'url':'https://github.com" + deep + "','source':'github'}")),
+                RepositoryUrlRule.ID, "/repository/url");
+        assertError(validate(withRepository("{'url':'https://gitlab.com" + deep + "//','source':'gitlab'}")),
+                RepositoryUrlRule.ID, "/repository/url");
+    }
+
+    @Test
     void emptyRepositoryIsOnlyAWarning() {
         ValidationReport report = validate(load("bare-remote.json"));
         assertValid(report);
