@@ -370,9 +370,7 @@ public class ConsoleResource {
         }
         return authenticator.getChallenge(context).map(challenge -> {
             Response.ResponseBuilder builder = Response.status(challenge.status);
-            if (challenge.headerName != null) {
-                builder.header(challenge.headerName.toString(), challenge.headerContent);
-            }
+            challenge.getHeaders().forEach((name, value) -> builder.header(name.toString(), value));
             return builder.build();
         });
     }
