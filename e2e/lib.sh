@@ -462,7 +462,7 @@ registry_spawn() {
         REGISTRY_OUTBOUND_ALLOW_HTTP_LOOPBACK=true \
         REGISTRY_PUBLISH_ALLOW_HTTP_LOOPBACK=true \
         "$@" \
-        java -Xms64m -Xmx384m -XX:+ExitOnOutOfMemoryError -jar "$REGISTRY_JAR"
+        java -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError -jar "$REGISTRY_JAR"
     REG_PID=$SPAWNED_PID
 }
 

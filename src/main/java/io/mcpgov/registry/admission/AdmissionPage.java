@@ -1,11 +1,13 @@
 package io.mcpgov.registry.admission;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mcpgov.registry.common.Page;
+import io.mcpgov.registry.common.PageMetadata;
 import java.util.List;
 
-public record AdmissionPage(List<AdmissionView> admissions, Metadata metadata) {
+/** A page of admissions: the items under their own member, and {@link PageMetadata} beside them. */
+public record AdmissionPage(List<AdmissionView> admissions, PageMetadata metadata) {
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metadata(String nextCursor, int count) {
+    public static AdmissionPage of(Page<AdmissionView> page) {
+        return new AdmissionPage(page.items(), page.metadata());
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.classification.AuthProfile;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.common.Times;
-import io.mcpgov.registry.decision.DecisionPage;
 import io.mcpgov.registry.decision.DecisionQuery;
 import io.mcpgov.registry.decision.DecisionRequest;
 import io.mcpgov.registry.decision.Decisions;
@@ -109,8 +109,8 @@ public class AdmissionService implements AdmissionControl {
 
     public AdmissionPage list(String state, String serverName, int offset, int limit) {
         DecisionQuery query = DecisionQuery.all().server(serverName).inStates(state == null ? null : List.of(state));
-        DecisionPage<AdmissionView> page = decisions.list(kind, query, new PageRequest(offset, limit));
-        return new AdmissionPage(page.items(), new AdmissionPage.Metadata(page.nextCursor(), page.items().size()));
+        Page<AdmissionView> page = decisions.list(kind, query, new PageRequest(offset, limit));
+        return AdmissionPage.of(page);
     }
 
     private <T> T read(String text, Class<T> type) {

@@ -1,11 +1,13 @@
 package io.mcpgov.registry.audit;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mcpgov.registry.common.Page;
+import io.mcpgov.registry.common.PageMetadata;
 import java.util.List;
 
-public record AuditPage(List<AuditEventView> events, Metadata metadata) {
+/** A page of events: the items under their own member, and {@link PageMetadata} beside them. */
+public record AuditPage(List<AuditEventView> events, PageMetadata metadata) {
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metadata(String nextCursor, int count) {
+    public static AuditPage of(Page<AuditEventView> page) {
+        return new AuditPage(page.items(), page.metadata());
     }
 }

@@ -2,6 +2,8 @@ package io.mcpgov.registry.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.mcpgov.registry.common.Page;
+import io.mcpgov.registry.common.PageSize;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
@@ -30,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     public static final String NDJSON = "application/x-ndjson";
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
 
     private final AuditTrailRepository reader;
     private final AuditVerifier verifier;
@@ -60,15 +60,11 @@ public class AuditResource {
         List<Violation> errors = new ArrayList<>();
         AuditFilter filter = filter(from, to, actor, action, targetType, targetId, requestId, errors);
         long after = QueryParams.number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
-        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        int size = PageSize.REGISTRY.read(limit, errors);
         QueryParams.requireValid(errors);
-        List<StoredEvent> found = reader.page(filter, after, size + 1);
-        String next = null;
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            next = String.valueOf(found.get(found.size() - 1).record().id());
-        }
-        return new AuditPage(found.stream().map(AuditEventView::of).toList(), new AuditPage.Metadata(next, found.size()));
+        Page<StoredEvent> page = Page.of(reader.page(filter, after, size + 1), size,
+                last -> String.valueOf(last.record().id()));
+        return AuditPage.of(page.map(AuditEventView::of));
     }
 
     @GET

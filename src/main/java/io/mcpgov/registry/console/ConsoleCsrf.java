@@ -37,7 +37,7 @@ public class ConsoleCsrf {
     private final byte[] key;
     private final boolean forceSecure;
 
-    ConsoleCsrf(ConsoleSettings settings,
+    ConsoleCsrf(ConsoleConfig settings,
             @ConfigProperty(name = "quarkus.oidc.console.credentials.secret") Optional<String> clientSecret) {
         this.forceSecure = settings.secureCookies();
         this.key = key(settings.csrfKey(), clientSecret);

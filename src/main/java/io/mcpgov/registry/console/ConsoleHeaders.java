@@ -20,7 +20,7 @@ public class ConsoleHeaders {
 
     private final String policy;
 
-    ConsoleHeaders(ConsoleSettings settings,
+    ConsoleHeaders(ConsoleConfig settings,
             @ConfigProperty(name = "quarkus.oidc.console.auth-server-url") Optional<String> issuer) {
         Set<String> formAction = new LinkedHashSet<>();
         formAction.add("'self'");

@@ -1,10 +1,12 @@
 package io.mcpgov.registry.console;
 
-import io.mcpgov.registry.decision.DecisionRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RequestInfo;
 import io.mcpgov.registry.console.Views.Chrome;
 import io.mcpgov.registry.console.Views.ErrorView;
+import io.mcpgov.registry.decision.DecisionRequest;
 import io.mcpgov.registry.exception.ExceptionRequest;
 import io.mcpgov.registry.exception.ExceptionService;
 import io.mcpgov.registry.exception.ExceptionView;
@@ -102,7 +104,7 @@ public class ConsoleResource {
     @Inject
     RequestInfo requestInfo;
     @Inject
-    ConsoleSettings settings;
+    ConsoleConfig settings;
     @Inject
     ReviewQueue reviewQueue;
     @Inject
@@ -208,7 +210,7 @@ public class ConsoleResource {
     @Path("/servers")
     @RolesAllowed({Roles.PUBLISHER, Roles.REVIEWER, Roles.ADMIN, Roles.AUDITOR})
     public TemplateInstance servers(@QueryParam("search") String search, @QueryParam("cursor") String cursor) {
-        ConsoleServers.Page page = servers.latest(search, cursor, settings.pageSize());
+        Page<JsonNode> page = servers.latest(search, cursor, settings.pageSize());
         return Templates.servers(chrome("servers"), page.items().stream().map(servers::line).toList(),
                 search == null ? "" : search.trim(),
                 page.nextCursor() == null ? null : "/console/servers?search=" + Text.encode(search == null ? "" : search.trim())
@@ -368,9 +370,7 @@ public class ConsoleResource {
         }
         return authenticator.getChallenge(context).map(challenge -> {
             Response.ResponseBuilder builder = Response.status(challenge.status);
-            if (challenge.headerName != null) {
-                builder.header(challenge.headerName.toString(), challenge.headerContent);
-            }
+            challenge.getHeaders().forEach((name, value) -> builder.header(name.toString(), value));
             return builder.build();
         });
     }

@@ -2,6 +2,7 @@ package io.mcpgov.registry.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.console.Views.Block;
@@ -36,15 +37,12 @@ public class ConsoleServers {
     }
 
     /** A page of latest versions, by name, from a cursor of the previous page (null for the first). */
-    public Page latest(String search, String cursor, int limit) {
+    public Page<JsonNode> latest(String search, String cursor, int limit) {
         ServerListResponse response = reads.list(ListParams.parse(blankToNull(cursor), String.valueOf(limit),
                 search, null, "latest", null));
         List<JsonNode> items = new ArrayList<>();
         tree(response).path("servers").forEach(items::add);
-        return new Page(items, response.metadata().nextCursor());
-    }
-
-    public record Page(List<JsonNode> items, String nextCursor) {
+        return new Page<>(items, response.metadata().nextCursor());
     }
 
     /** Every version of a server, newest published first (deleted ones included); 404 when not visible. */

@@ -1,6 +1,7 @@
 package io.mcpgov.registry.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.console.Views.Bar;
 import io.mcpgov.registry.console.Views.Chart;
 import io.mcpgov.registry.console.Views.Panel;
@@ -95,7 +96,7 @@ public class GovernanceOverview {
             List<JsonNode> items = new ArrayList<>();
             String cursor = null;
             do {
-                ConsoleServers.Page page = servers.latest(null, cursor, 100);
+                Page<JsonNode> page = servers.latest(null, cursor, 100);
                 items.addAll(page.items());
                 cursor = page.nextCursor();
             } while (cursor != null && items.size() < max);

@@ -36,10 +36,10 @@ final class OverviewSections {
     static class ExpiringExceptions implements OverviewSection {
 
         private final ExceptionService exceptions;
-        private final ConsoleSettings settings;
+        private final ConsoleConfig settings;
         private final Caller caller;
 
-        ExpiringExceptions(ExceptionService exceptions, ConsoleSettings settings, Caller caller) {
+        ExpiringExceptions(ExceptionService exceptions, ConsoleConfig settings, Caller caller) {
             this.exceptions = exceptions;
             this.settings = settings;
             this.caller = caller;
@@ -87,10 +87,10 @@ final class OverviewSections {
     static class DestructiveToolsAwaiting implements OverviewSection {
 
         private final ToolReviewService reviews;
-        private final ConsoleSettings settings;
+        private final ConsoleConfig settings;
         private final Caller caller;
 
-        DestructiveToolsAwaiting(ToolReviewService reviews, ConsoleSettings settings, Caller caller) {
+        DestructiveToolsAwaiting(ToolReviewService reviews, ConsoleConfig settings, Caller caller) {
             this.reviews = reviews;
             this.settings = settings;
             this.caller = caller;
@@ -124,10 +124,10 @@ final class OverviewSections {
 
         private final ExceptionService exceptions;
         private final ToolReviewService reviews;
-        private final ConsoleSettings settings;
+        private final ConsoleConfig settings;
         private final Caller caller;
 
-        OverdueReviews(ExceptionService exceptions, ToolReviewService reviews, ConsoleSettings settings, Caller caller) {
+        OverdueReviews(ExceptionService exceptions, ToolReviewService reviews, ConsoleConfig settings, Caller caller) {
             this.exceptions = exceptions;
             this.reviews = reviews;
             this.settings = settings;

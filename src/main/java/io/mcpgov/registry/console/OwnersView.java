@@ -27,11 +27,11 @@ public class OwnersView {
     private final ConsoleRepository queries;
     private final ExceptionService exceptions;
     private final ToolReviewService reviews;
-    private final ConsoleSettings settings;
+    private final ConsoleConfig settings;
     private final Caller caller;
 
     OwnersView(ConsoleServers servers, ConsoleRepository queries, ExceptionService exceptions,
-            ToolReviewService reviews, ConsoleSettings settings, Caller caller) {
+            ToolReviewService reviews, ConsoleConfig settings, Caller caller) {
         this.servers = servers;
         this.queries = queries;
         this.exceptions = exceptions;

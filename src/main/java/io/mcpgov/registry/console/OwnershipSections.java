@@ -24,11 +24,11 @@ final class OwnershipSections {
     static class Report {
 
         private final GovernanceReportService reports;
-        private final ConsoleSettings settings;
+        private final ConsoleConfig settings;
         private final Caller caller;
         private GovernanceReport report;
 
-        Report(GovernanceReportService reports, ConsoleSettings settings, Caller caller) {
+        Report(GovernanceReportService reports, ConsoleConfig settings, Caller caller) {
             this.reports = reports;
             this.settings = settings;
             this.caller = caller;

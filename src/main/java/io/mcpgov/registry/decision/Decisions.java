@@ -1,6 +1,7 @@
 package io.mcpgov.registry.decision;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
@@ -83,15 +84,11 @@ public class Decisions {
     }
 
     /** A page of the queue the caller may see. */
-    public <D extends Decision, V> DecisionPage<V> list(DecisionKind<D, V> kind, DecisionQuery query,
+    public <D extends Decision, V> Page<V> list(DecisionKind<D, V> kind, DecisionQuery query,
             PageRequest page) {
         List<D> found = kind.repository().page(query.visibleTo(visibleTeams()), page.offset(), page.limit() + 1);
-        String next = null;
-        if (found.size() > page.limit()) {
-            found = found.subList(0, page.limit());
-            next = String.valueOf(page.offset() + page.limit());
-        }
-        return new DecisionPage<>(kind.views(found, Times.now()), next);
+        Page<D> decided = Page.of(found, page.limit(), last -> String.valueOf(page.offset() + page.limit()));
+        return new Page<>(kind.views(decided.items(), Times.now()), decided.nextCursor());
     }
 
     /** How the caller is party to a decision (empty: they may decide it, if a reviewer), for pages that explain. */

@@ -1,5 +1,6 @@
 package io.mcpgov.registry.decision;
 
+import io.mcpgov.registry.common.PageSize;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.Violation;
 import java.util.List;
@@ -7,13 +8,10 @@ import java.util.List;
 /** Where a page of a decision queue starts ({@code cursor}: an offset) and how long it is. */
 public record PageRequest(int offset, int limit) {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
-
     /** Adds a violation for each parameter out of range; the defaults stand in for absent ones. */
     public static PageRequest of(String cursor, String limit, List<Violation> errors) {
         int offset = (int) QueryParams.number(cursor, "/cursor", 0, Integer.MAX_VALUE, 0, errors);
-        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        int size = PageSize.REGISTRY.read(limit, errors);
         return new PageRequest(offset, size);
     }
 }

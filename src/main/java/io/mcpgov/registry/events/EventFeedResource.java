@@ -1,5 +1,7 @@
 package io.mcpgov.registry.events;
 
+import io.mcpgov.registry.common.PageMetadata;
+import io.mcpgov.registry.common.PageSize;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
@@ -46,7 +48,7 @@ public class EventFeedResource {
             @QueryParam("type") String type) {
         List<Violation> errors = new ArrayList<>();
         long after = QueryParams.number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
-        int size = (int) QueryParams.number(limit, "/limit", 1, 1000, 100, errors);
+        int size = PageSize.REGISTRY.read(limit, errors);
         if (type != null && !EventTypes.ALL.contains(type)) {
             errors.add(new Violation("invalid-type", "/type", "unknown event type"));
         }
@@ -60,6 +62,6 @@ public class EventFeedResource {
             next = String.valueOf(found.get(found.size() - 1).id);
         }
         return new EventPage(found.stream().map(e -> CloudEvent.of(e, config.source())).toList(),
-                new EventPage.Metadata(next, found.size()));
+                new PageMetadata(next, found.size()));
     }
 }

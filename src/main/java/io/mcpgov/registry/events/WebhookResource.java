@@ -1,5 +1,6 @@
 package io.mcpgov.registry.events;
 
+import io.mcpgov.registry.common.PageSize;
 import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
@@ -86,7 +87,7 @@ public class WebhookResource {
             errors.add(new Violation("invalid-state", "/state", "state must be pending, delivered or failed"));
         }
         long after = QueryParams.number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
-        int size = (int) QueryParams.number(limit, "/limit", 1, 1000, 100, errors);
+        int size = PageSize.REGISTRY.read(limit, errors);
         QueryParams.requireValid(errors);
         return service.deliveries(PathIds.uuid(id, "Subscription not found."), state, after, size);
     }

@@ -1,11 +1,13 @@
 package io.mcpgov.registry.exception;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mcpgov.registry.common.Page;
+import io.mcpgov.registry.common.PageMetadata;
 import java.util.List;
 
-public record ExceptionPage(List<ExceptionView> exceptions, Metadata metadata) {
+/** A page of exceptions: the items under their own member, and {@link PageMetadata} beside them. */
+public record ExceptionPage(List<ExceptionView> exceptions, PageMetadata metadata) {
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metadata(String nextCursor, int count) {
+    public static ExceptionPage of(Page<ExceptionView> page) {
+        return new ExceptionPage(page.items(), page.metadata());
     }
 }

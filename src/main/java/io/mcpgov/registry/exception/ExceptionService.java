@@ -1,11 +1,10 @@
 package io.mcpgov.registry.exception;
 
 import io.mcpgov.registry.audit.AuditLog;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.common.ProblemException;
-import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
-import io.mcpgov.registry.decision.DecisionPage;
 import io.mcpgov.registry.decision.DecisionRequest;
 import io.mcpgov.registry.decision.Decisions;
 import io.mcpgov.registry.decision.Involvement;
@@ -40,13 +39,13 @@ public class ExceptionService {
     private final ServerVersionRepository versions;
     private final AuditLog audit;
     private final Caller caller;
-    private final RegistryConfig.Exceptions limits;
+    private final ExceptionsConfig limits;
     private final Decisions decisions;
     private final ExceptionDecisions kind;
     private final HiddenEntries entries;
 
     ExceptionService(ExceptionRepository exceptions, ExceptionCoverage coverage, ServerVersionRepository versions,
-            AuditLog audit, Caller caller, RegistryConfig config, Decisions decisions, ExceptionDecisions kind,
+            AuditLog audit, Caller caller, ExceptionsConfig config, Decisions decisions, ExceptionDecisions kind,
             HiddenEntries entries) {
         this.entries = entries;
         this.exceptions = exceptions;
@@ -54,7 +53,7 @@ public class ExceptionService {
         this.versions = versions;
         this.audit = audit;
         this.caller = caller;
-        this.limits = config.exceptions();
+        this.limits = config;
         this.decisions = decisions;
         this.kind = kind;
     }
@@ -127,9 +126,9 @@ public class ExceptionService {
     }
 
     public ExceptionPage list(ExceptionState state, String serverName, String classification, int offset, int limit) {
-        DecisionPage<ExceptionView> page = decisions.list(kind,
+        Page<ExceptionView> page = decisions.list(kind,
                 ExceptionFilter.of(state, serverName, classification, Times.now()), new PageRequest(offset, limit));
-        return new ExceptionPage(page.items(), new ExceptionPage.Metadata(page.nextCursor(), page.items().size()));
+        return ExceptionPage.of(page);
     }
 
     /** How the caller is party to an exception (empty: not at all), for pages that explain who may decide it. */

@@ -3,6 +3,7 @@ package io.mcpgov.registry.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.RegistryMeta;
 import io.mcpgov.registry.common.Violation;
@@ -59,7 +60,7 @@ public class ImportService {
                 String cursor = null;
                 List<ImportItem> held = List.of();
                 do {
-                    SourcePage page = sources.page(request.source().trim(), limit, cursor,
+                    Page<JsonNode> page = sources.page(request.source().trim(), limit, cursor,
                             blankToNull(request.updatedSince()));
                     cursor = page.nextCursor();
                     held = store(page.items(), held, cursor == null, run, writers);

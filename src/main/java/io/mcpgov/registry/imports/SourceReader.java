@@ -2,6 +2,7 @@ package io.mcpgov.registry.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.input.InputRefusal;
@@ -46,7 +47,7 @@ class SourceReader {
         fetcher.close();
     }
 
-    SourcePage page(String source, int limit, String cursor, String updatedSince) {
+    Page<JsonNode> page(String source, int limit, String cursor, String updatedSince) {
         StringBuilder url = new StringBuilder(source.replaceAll("/+$", "")).append("/v0.1/servers?limit=").append(limit);
         if (cursor != null) {
             url.append("&cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
@@ -75,7 +76,7 @@ class SourceReader {
             List<JsonNode> items = new ArrayList<>();
             page.path("servers").forEach(items::add);
             JsonNode next = page.path("metadata").path("nextCursor");
-            return new SourcePage(items, next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
+            return new Page<>(items, next.isTextual() && !next.asText().isEmpty() ? next.asText() : null);
         } catch (InputRefusal e) {
             // a page is read as a request body is: what the registry could not store refuses the page
             throw new ProblemException(502, "Bad Gateway", "The source registry's page was refused: "

@@ -11,7 +11,7 @@ import java.io.Reader;
 
 /**
  * The JSON factory of the application's ObjectMapper and of the server.json parser: every parser it creates is a
- * {@link GuardedParser} held to {@link InputLimits}, and a member named twice in one object is refused (rule
+ * {@link GuardedParser} held to {@link InputConfig}, and a member named twice in one object is refused (rule
  * {@value #DUPLICATE_KEY}): readers would disagree on which value counts. Every JSON the registry reads passes through
  * it, request bodies first among them.
  */
@@ -19,7 +19,7 @@ public final class GuardedJsonFactory extends JsonFactory {
 
     public static final String DUPLICATE_KEY = "duplicate-key";
 
-    public GuardedJsonFactory(InputLimits limits) {
+    public GuardedJsonFactory(InputConfig limits) {
         setStreamReadConstraints(new JsonReadLimits(limits));
         configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
     }

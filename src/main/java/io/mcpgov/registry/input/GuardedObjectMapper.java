@@ -11,14 +11,14 @@ import java.util.List;
 
 /**
  * The application's ObjectMapper, in place of Quarkus's default one: the same customizers applied in the same order,
- * over a {@link GuardedJsonFactory}, so that every JSON request body is held to {@link InputLimits} and refused when
+ * over a {@link GuardedJsonFactory}, so that every JSON request body is held to {@link InputConfig} and refused when
  * it holds text or numbers PostgreSQL cannot store.
  */
 public class GuardedObjectMapper {
 
     @Produces
     @Singleton
-    ObjectMapper objectMapper(InputLimits limits, Instance<ObjectMapperCustomizer> customizers) {
+    ObjectMapper objectMapper(InputConfig limits, Instance<ObjectMapperCustomizer> customizers) {
         ObjectMapper mapper = new ObjectMapper(new GuardedJsonFactory(limits));
         List<ObjectMapperCustomizer> ordered = new ArrayList<>();
         customizers.forEach(ordered::add);

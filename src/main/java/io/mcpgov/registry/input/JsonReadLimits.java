@@ -19,7 +19,7 @@ final class JsonReadLimits extends StreamReadConstraints {
     /** Digits of one number, Jackson's default. */
     static final int MAX_NUMBER_LENGTH = 1000;
 
-    JsonReadLimits(InputLimits limits) {
+    JsonReadLimits(InputConfig limits) {
         super(limits.maxJsonDepth(), -1L, MAX_NUMBER_LENGTH, limits.maxJsonStringLength(), MAX_NAME_LENGTH,
                 limits.maxJsonTokens());
     }

@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 
 /**
  * Every decoded path and query parameter, and every field of a form, before any operation sees it: no longer than
- * {@link InputLimits#maxParameterLength()} (form fields are bounded by {@code quarkus.http.limits.max-form-attribute-size})
+ * {@link InputConfig#maxParameterLength()} (form fields are bounded by {@code quarkus.http.limits.max-form-attribute-size})
  * and text PostgreSQL can hold. One 400 lists every parameter refused. Runs on the thread the operation runs on (the
  * event loop for discovery reads) and costs one pass over characters the request already carried.
  */
@@ -26,7 +26,7 @@ public class ParameterGuard {
     public static final String PARAMETER_TOO_LONG = "parameter-too-long";
 
     @Inject
-    InputLimits limits;
+    InputConfig limits;
 
     /** Form fields are read before this filter runs (and only for form bodies), so that they are checked too. */
     @ServerRequestFilter

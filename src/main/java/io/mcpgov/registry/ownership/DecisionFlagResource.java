@@ -1,5 +1,8 @@
 package io.mcpgov.registry.ownership;
 
+import io.mcpgov.registry.common.Page;
+import io.mcpgov.registry.common.PageMetadata;
+import io.mcpgov.registry.common.PageSize;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
@@ -17,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,9 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionFlagResource {
 
-    private static final int DEFAULT_LIMIT = 50;
-    private static final int MAX_LIMIT = 200;
-
     private final DecisionFlagService service;
 
     DecisionFlagResource(DecisionFlagService service) {
@@ -39,7 +38,7 @@ public class DecisionFlagResource {
     }
 
     /** A page of flags; {@code nextCursor} is present when more may follow. */
-    public record FlagPage(List<FlagView> flags, Map<String, Object> metadata) {
+    public record FlagPage(List<FlagView> flags, PageMetadata metadata) {
     }
 
     @GET
@@ -63,16 +62,11 @@ public class DecisionFlagResource {
             }
         };
         long after = QueryParams.number(cursor, "/cursor", 0, Long.MAX_VALUE, 0, errors);
-        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        int size = PageSize.REGISTRY.read(limit, errors);
         QueryParams.requireValid(errors);
         List<FlagView> found = service.search(open, blankToNull(targetType), blankToNull(subject), after, size + 1);
-        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            metadata.put("nextCursor", String.valueOf(found.get(found.size() - 1).id()));
-        }
-        metadata.put("count", found.size());
-        return new FlagPage(found, metadata);
+        Page<FlagView> page = Page.of(found, size, last -> String.valueOf(last.id()));
+        return new FlagPage(page.items(), page.metadata());
     }
 
     @POST

@@ -30,7 +30,7 @@ public class KnownSubjectRepository {
     private final Duration maxAge;
     private final Map<String, Seen> written = new ConcurrentHashMap<>();
 
-    KnownSubjectRepository(EntityManager em, OwnershipSettings settings) {
+    KnownSubjectRepository(EntityManager em, OwnershipConfig settings) {
         this.em = em;
         this.maxAge = Duration.ofDays(settings.knownSubjectMaxAgeDays());
     }

@@ -1,6 +1,6 @@
 package io.mcpgov.registry.policy;
 
-import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.classification.PolicyConfig;
 import io.mcpgov.registry.server.ListingRule;
 import io.mcpgov.registry.server.OAuthClaim;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +17,8 @@ public class ApiKeyOnlyRule implements ListingRule {
     private final boolean packagesCount;
     private final OAuthClaim oauth;
 
-    ApiKeyOnlyRule(RegistryConfig config, OAuthClaim oauth) {
-        this.packagesCount = config.policy().packagesWithSecretsAreApiKey();
+    ApiKeyOnlyRule(PolicyConfig config, OAuthClaim oauth) {
+        this.packagesCount = config.packagesWithSecretsAreApiKey();
         this.oauth = oauth;
     }
 

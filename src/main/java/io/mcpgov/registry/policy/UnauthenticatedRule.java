@@ -1,6 +1,6 @@
 package io.mcpgov.registry.policy;
 
-import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.classification.PolicyConfig;
 import io.mcpgov.registry.server.ListingRule;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,8 +15,8 @@ public class UnauthenticatedRule implements ListingRule {
 
     private final boolean listUnauthenticated;
 
-    UnauthenticatedRule(RegistryConfig config) {
-        this.listUnauthenticated = config.policy().listUnauthenticated();
+    UnauthenticatedRule(PolicyConfig config) {
+        this.listUnauthenticated = config.listUnauthenticated();
     }
 
     @Override

@@ -2,8 +2,7 @@ package io.mcpgov.registry.publish;
 
 import io.mcpgov.registry.classification.AuthClassifier;
 import io.mcpgov.registry.classification.scan.SecretScanner;
-import io.mcpgov.registry.common.RegistryConfig;
-import io.mcpgov.registry.input.InputLimits;
+import io.mcpgov.registry.input.InputConfig;
 import io.mcpgov.registry.publish.validation.DocumentParser;
 import io.mcpgov.registry.publish.validation.ServerJsonValidator;
 import io.mcpgov.registry.publish.validation.ValidationSettings;
@@ -15,14 +14,14 @@ public class ValidationBeans {
 
     @Produces
     @Singleton
-    DocumentParser documentParser(InputLimits limits) {
+    DocumentParser documentParser(InputConfig limits) {
         return new DocumentParser(limits);
     }
 
     @Produces
     @Singleton
-    ServerJsonValidator serverJsonValidator(RegistryConfig config) {
-        return new ServerJsonValidator(new ValidationSettings(config.publish().allowHttpLoopback()));
+    ServerJsonValidator serverJsonValidator(PublishConfig config) {
+        return new ServerJsonValidator(new ValidationSettings(config.allowHttpLoopback()));
     }
 
     @Produces

@@ -7,7 +7,6 @@ import io.mcpgov.registry.audit.AuditLog;
 import io.mcpgov.registry.change.ChangeCounter;
 import io.mcpgov.registry.classification.AuthProfile;
 import io.mcpgov.registry.common.ProblemException;
-import io.mcpgov.registry.common.RegistryConfig;
 import io.mcpgov.registry.common.Times;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.outbox.GovernanceEvents;
@@ -36,7 +35,7 @@ public class VersionPublisher {
     private final ServerRowRepository rows;
     private final AuditLog audit;
     private final ObjectMapper json;
-    private final RegistryConfig config;
+    private final PublishConfig config;
     private final Event<VersionStoring> storing;
     private final Event<VersionPublished> published;
     private final AdmissionControl admissionControl;
@@ -45,7 +44,7 @@ public class VersionPublisher {
     private final ChangeCounter counter;
 
     VersionPublisher(ServerVersionRepository versions, ServerRowRepository rows, AuditLog audit, ObjectMapper json,
-            RegistryConfig config, Event<VersionStoring> storing, Event<VersionPublished> published,
+            PublishConfig config, Event<VersionStoring> storing, Event<VersionPublished> published,
             AdmissionControl admissionControl, GovernanceEvents events, RemoteUrlRepository remoteUrls,
             ChangeCounter counter) {
         this.counter = counter;
@@ -91,7 +90,7 @@ public class VersionPublisher {
             throw ProblemException.conflict("This version is already published; published versions never change.",
                     new Violation(VERSION_EXISTS, "/version", "Version " + version + " of " + name + " exists."));
         }
-        int max = config.publish().maxVersionsPerServer();
+        int max = config.maxVersionsPerServer();
         if (server.versions() >= max) {
             throw ProblemException.unprocessable("The server has too many versions.", List.of(
                     new Violation("max-versions", "/version", "A server may have at most " + max + " versions.")));

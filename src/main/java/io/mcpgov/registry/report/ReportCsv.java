@@ -1,12 +1,12 @@
 package io.mcpgov.registry.report;
 
-import java.time.Instant;
+import io.mcpgov.registry.common.Csv;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * The report as one CSV table (RFC 4180, CRLF), one row per figure or item, with the columns {@link #HEADER}; a
- * column that does not apply to a section is empty. Cells that a spreadsheet would run as a formula are prefixed
- * with {@code '}.
+ * column that does not apply to a section is empty. Written by {@link Csv}, which defuses formulas.
  */
 final class ReportCsv {
 
@@ -58,26 +58,6 @@ final class ReportCsv {
     }
 
     private static void row(StringBuilder out, Object... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(cell(cells[i]));
-        }
-        out.append("\r\n");
-    }
-
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value instanceof Instant t ? t.toString() : value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) {
-            s = "'" + s;
-        }
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            s = '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        out.append(Csv.record(Arrays.asList(cells)));
     }
 }

@@ -1,5 +1,8 @@
 package io.mcpgov.registry.review;
 
+import io.mcpgov.registry.common.Page;
+import io.mcpgov.registry.common.PageMetadata;
+import io.mcpgov.registry.common.PageSize;
 import io.mcpgov.registry.common.PathIds;
 import io.mcpgov.registry.common.QueryParams;
 import io.mcpgov.registry.common.RegistryMeta;
@@ -17,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,9 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewCampaignResource {
 
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 500;
-
     private final ReviewService service;
 
     ReviewCampaignResource(ReviewService service) {
@@ -40,7 +39,7 @@ public class ReviewCampaignResource {
     }
 
     /** A page of items; {@code nextCursor} (a server name) is present when more may follow. */
-    public record ItemPage(List<ReviewItemView> items, Map<String, Object> metadata) {
+    public record ItemPage(List<ReviewItemView> items, PageMetadata metadata) {
     }
 
     @POST
@@ -110,18 +109,13 @@ public class ReviewCampaignResource {
                 }
             };
         }
-        int size = (int) QueryParams.number(limit, "/limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+        int size = PageSize.REGISTRY.read(limit, errors);
         QueryParams.requireValid(errors);
         List<ReviewItemView> found = service.items(PathIds.uuid(id, "Campaign not found."),
                 new ReviewItemRepository.ItemFilter(wanted, ReviewService.blankToNull(owner), late,
                         ReviewService.blankToNull(cursor), size + 1));
-        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
-        if (found.size() > size) {
-            found = found.subList(0, size);
-            metadata.put("nextCursor", found.get(found.size() - 1).serverName());
-        }
-        metadata.put("count", found.size());
-        return new ItemPage(found, metadata);
+        Page<ReviewItemView> page = Page.of(found, size, ReviewItemView::serverName);
+        return new ItemPage(page.items(), page.metadata());
     }
 
     @POST

@@ -12,8 +12,8 @@ public class ReviewDeadlineHorizon implements ListingHorizon {
 
     private final String sql;
 
-    ReviewDeadlineHorizon(ReviewSettings settings) {
-        this.sql = ReviewSettings.graceDays(settings)
+    ReviewDeadlineHorizon(ReviewConfig settings) {
+        this.sql = ReviewConfig.graceDays(settings)
                 .map(days -> "(SELECT min(ri.due_at) + interval '" + days + " days' FROM review_item ri"
                         + " WHERE ri.current AND ri.state = 'pending' AND ri.due_at > now() - interval '" + days + " days')")
                 .orElse("NULL::timestamptz");

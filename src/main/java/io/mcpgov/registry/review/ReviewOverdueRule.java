@@ -18,8 +18,8 @@ public class ReviewOverdueRule implements ListingRule {
 
     private final Integer graceDays;
 
-    ReviewOverdueRule(ReviewSettings settings) {
-        this.graceDays = ReviewSettings.graceDays(settings).orElse(null);
+    ReviewOverdueRule(ReviewConfig settings) {
+        this.graceDays = ReviewConfig.graceDays(settings).orElse(null);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.mcpgov.registry.security;
 
-import io.mcpgov.registry.common.RegistryConfig;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +14,9 @@ public class ReadAccess {
     private final Caller caller;
     private final boolean anonymousAllowed;
 
-    ReadAccess(Caller caller, RegistryConfig config) {
+    ReadAccess(Caller caller, ReadConfig config) {
         this.caller = caller;
-        this.anonymousAllowed = config.read().anonymous();
+        this.anonymousAllowed = config.anonymous();
     }
 
     public void require() {

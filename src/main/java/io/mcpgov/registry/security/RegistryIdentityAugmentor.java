@@ -1,6 +1,5 @@
 package io.mcpgov.registry.security;
 
-import io.mcpgov.registry.common.RegistryConfig;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -21,10 +20,10 @@ public class RegistryIdentityAugmentor implements SecurityIdentityAugmentor {
 
     public static final String TEAMS_ATTRIBUTE = "registry.teams";
 
-    private final RegistryConfig.Security config;
+    private final SecurityConfig config;
 
-    RegistryIdentityAugmentor(RegistryConfig config) {
-        this.config = config.security();
+    RegistryIdentityAugmentor(SecurityConfig config) {
+        this.config = config;
     }
 
     @Override

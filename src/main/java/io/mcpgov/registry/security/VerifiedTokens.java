@@ -2,7 +2,6 @@ package io.mcpgov.registry.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.mcpgov.registry.common.RegistryConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,9 +38,9 @@ public class VerifiedTokens {
 
     /** Custom token validators (jose4j {@link Validator} beans) may judge more than the token: none, or no cache. */
     @Inject
-    VerifiedTokens(RegistryConfig config, MeterRegistry meters, @Any Instance<Validator> validators) {
-        this(entries(config.security().tokenCache().maxEntries(), validators),
-                config.security().tokenCache().maxAge(), System::currentTimeMillis);
+    VerifiedTokens(SecurityConfig config, MeterRegistry meters, @Any Instance<Validator> validators) {
+        this(entries(config.tokenCache().maxEntries(), validators),
+                config.tokenCache().maxAge(), System::currentTimeMillis);
         FunctionCounter.builder(METER, hits, LongAdder::sum).tag("result", "hit").register(meters);
         FunctionCounter.builder(METER, misses, LongAdder::sum).tag("result", "miss").register(meters);
     }

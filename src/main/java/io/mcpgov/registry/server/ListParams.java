@@ -1,5 +1,6 @@
 package io.mcpgov.registry.server;
 
+import io.mcpgov.registry.common.PageSize;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
 import java.time.Instant;
@@ -12,8 +13,6 @@ import java.util.List;
 public record ListParams(String afterName, String afterVersion, int limit, String search, Instant updatedSince,
         boolean latestOnly, String exactVersion, boolean includeDeleted) {
 
-    public static final int DEFAULT_LIMIT = 30;
-    public static final int MAX_LIMIT = 100;
     private static final int MAX_SEARCH = 200;
 
     public static ListParams parse(String cursor, String limit, String search, String updatedSince, String version,
@@ -31,15 +30,15 @@ public record ListParams(String afterName, String afterVersion, int limit, Strin
                 afterVersion = cursor.substring(colon + 1);
             }
         }
-        int pageSize = DEFAULT_LIMIT;
+        int pageSize = PageSize.OFFICIAL.fallback();
         if (limit != null) {
             try {
                 pageSize = Integer.parseInt(limit.trim());
-                if (pageSize < 1 || pageSize > MAX_LIMIT) {
-                    errors.add(new Violation("invalid-limit", "/limit", "limit must be between 1 and " + MAX_LIMIT));
+                if (pageSize < 1 || pageSize > PageSize.OFFICIAL.max()) {
+                    errors.add(new Violation("invalid-limit", "/limit", "limit must be between 1 and " + PageSize.OFFICIAL.max()));
                 }
             } catch (NumberFormatException e) {
-                errors.add(new Violation("invalid-limit", "/limit", "limit must be an integer between 1 and " + MAX_LIMIT));
+                errors.add(new Violation("invalid-limit", "/limit", "limit must be an integer between 1 and " + PageSize.OFFICIAL.max()));
             }
         }
         String term = search == null || search.isBlank() ? null : search.trim();

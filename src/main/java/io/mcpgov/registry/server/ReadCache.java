@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -255,6 +256,8 @@ public class ReadCache {
     private final class Answers implements AsyncCacheLoader<Key, StoredAnswer> {
         final AsyncLoadingCache<Key, StoredAnswer> cache;
         final Function<byte[], StoredAnswer> keep;
+        /** The newest counter and horizon a read has brought; answers kept under older ones are dropped. */
+        final AtomicReference<Key> newest = new AtomicReference<>();
         /** Starts computing an answer the cache does not hold; one function for every read, not one per read. */
         final BiFunction<Key, Executor, CompletableFuture<StoredAnswer>> start = (key, executor) -> computed(key);
 
@@ -282,6 +285,7 @@ public class ReadCache {
                 return onWorker(() -> write(compute.apply(query)), arrived);
             }
             Key key = new Key(reading.generation(), micros(reading.horizon()), query, compute);
+            dropAnswersOlderThan(key);
             CompletableFuture<StoredAnswer> answer = cache.get(key, start);
             if (!key.computed && answer.isDone() && !answer.isCompletedExceptionally()) {
                 StoredAnswer stored = answer.join();
@@ -301,6 +305,37 @@ public class ReadCache {
                 return computed != null ? Uni.createFrom().item(computed)
                         : Uni.createFrom().item(() -> write(compute.apply(query))).runSubscriptionOn(workers);
             }), arrived);
+        }
+
+        /**
+         * Once a read brings a newer counter or another horizon, drops the answers kept under older ones, in the
+         * background. No read asks for them again, but left to be pushed out by weight they would keep the answers of
+         * the new counter out: Caffeine admits a new entry to a full cache only if it is asked for more often than the
+         * one it would evict, and the old answers have all their reads behind them.
+         */
+        private void dropAnswersOlderThan(Key key) {
+            Key seen = newest.get();
+            if (seen != null && !newer(key, seen)) {
+                return;
+            }
+            if (newest.compareAndSet(seen, key) && seen != null) {
+                workers.execute(() -> cache.synchronous().asMap().keySet().removeIf(kept -> newer(key, kept)));
+            }
+        }
+
+        /**
+         * Whether {@code a} was read after {@code b}: under a later counter, or under the same counter and a later
+         * horizon (within one counter, horizons only pass; none left sorts last).
+         */
+        private static boolean newer(Key a, Key b) {
+            if (a.generation != b.generation) {
+                return a.generation > b.generation;
+            }
+            return laterOrNone(a.horizon) > laterOrNone(b.horizon);
+        }
+
+        private static long laterOrNone(long horizon) {
+            return horizon == NO_HORIZON ? Long.MAX_VALUE : horizon;
         }
 
         /**

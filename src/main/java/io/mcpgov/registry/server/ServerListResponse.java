@@ -1,12 +1,8 @@
 package io.mcpgov.registry.server;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mcpgov.registry.common.PageMetadata;
 import java.util.List;
 
 /** The official list envelope. */
-public record ServerListResponse(List<ServerResponse> servers, Metadata metadata) {
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metadata(String nextCursor, int count) {
-    }
+public record ServerListResponse(List<ServerResponse> servers, PageMetadata metadata) {
 }

@@ -1,7 +1,8 @@
 package io.mcpgov.registry.server;
 
 import com.fasterxml.jackson.databind.util.RawValue;
-import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.classification.PolicyConfig;
+import io.mcpgov.registry.common.PageMetadata;
 import io.mcpgov.registry.common.StoredJson;
 import io.mcpgov.registry.common.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,8 @@ public class ServerViews {
     private final boolean packagesCount;
     private final Map<String, ListingRule> rules;
 
-    ServerViews(RegistryConfig config, ListingGate gate) {
-        this.packagesCount = config.policy().packagesWithSecretsAreApiKey();
+    ServerViews(PolicyConfig policy, ListingGate gate) {
+        this.packagesCount = policy.packagesWithSecretsAreApiKey();
         this.rules = gate.rules().stream().collect(Collectors.toMap(ListingRule::ruleId, Function.identity()));
     }
 
@@ -36,7 +37,7 @@ public class ServerViews {
 
     public ServerListResponse list(List<ServerRow> rows, String nextCursor) {
         return new ServerListResponse(rows.stream().map(this::response).toList(),
-                new ServerListResponse.Metadata(nextCursor, rows.size()));
+                new PageMetadata(nextCursor, rows.size()));
     }
 
     private GovernanceView governance(ServerRow row, List<Violation> warnings) {

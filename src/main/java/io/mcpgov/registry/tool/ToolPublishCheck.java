@@ -12,9 +12,9 @@ import java.util.List;
 @ApplicationScoped
 public class ToolPublishCheck implements PublishCheck {
 
-    private final ToolSettings settings;
+    private final ToolConfig settings;
 
-    ToolPublishCheck(ToolSettings settings) {
+    ToolPublishCheck(ToolConfig settings) {
         this.settings = settings;
     }
 

@@ -40,7 +40,7 @@ public class ToolRecorder {
     private final OmnibusScopes omnibus;
 
     ToolRecorder(VersionToolRepository versionTools, ToolReviewRepository reviews, ServerVersionRepository versions,
-            AuditLog audit, ObjectMapper json, ToolSettings settings) {
+            AuditLog audit, ObjectMapper json, ToolConfig settings) {
         this.versionTools = versionTools;
         this.reviews = reviews;
         this.versions = versions;

@@ -1,11 +1,13 @@
 package io.mcpgov.registry.tool;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.mcpgov.registry.common.Page;
+import io.mcpgov.registry.common.PageMetadata;
 import java.util.List;
 
-public record ToolReviewPage(List<ToolReviewView> reviews, Metadata metadata) {
+/** A page of reviews: the items under their own member, and {@link PageMetadata} beside them. */
+public record ToolReviewPage(List<ToolReviewView> reviews, PageMetadata metadata) {
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Metadata(String nextCursor, int count) {
+    public static ToolReviewPage of(Page<ToolReviewView> page) {
+        return new ToolReviewPage(page.items(), page.metadata());
     }
 }

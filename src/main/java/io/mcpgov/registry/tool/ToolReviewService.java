@@ -1,6 +1,6 @@
 package io.mcpgov.registry.tool;
 
-import io.mcpgov.registry.decision.DecisionPage;
+import io.mcpgov.registry.common.Page;
 import io.mcpgov.registry.decision.DecisionQuery;
 import io.mcpgov.registry.decision.DecisionRequest;
 import io.mcpgov.registry.decision.Decisions;
@@ -50,8 +50,8 @@ public class ToolReviewService {
     public ToolReviewPage list(ReviewState state, String serverName, int offset, int limit) {
         DecisionQuery query = DecisionQuery.all().server(serverName)
                 .inStates(state == null ? null : List.of(state.wire()));
-        DecisionPage<ToolReviewView> page = decisions.list(kind, query, new PageRequest(offset, limit));
-        return new ToolReviewPage(page.items(), new ToolReviewPage.Metadata(page.nextCursor(), page.items().size()));
+        Page<ToolReviewView> page = decisions.list(kind, query, new PageRequest(offset, limit));
+        return ToolReviewPage.of(page);
     }
 
     /** How the caller is party to a review (empty: not at all), for pages that explain who may decide it. */

@@ -26,10 +26,10 @@ public class ToolService {
     private final ServerReadService reads;
     private final ToolCatalog catalog;
     private final ObjectMapper json;
-    private final ToolSettings settings;
+    private final ToolConfig settings;
 
     ToolService(ReadAccess readAccess, ServerReadService reads, ToolCatalog catalog, ObjectMapper json,
-            ToolSettings settings) {
+            ToolConfig settings) {
         this.readAccess = readAccess;
         this.reads = reads;
         this.catalog = catalog;

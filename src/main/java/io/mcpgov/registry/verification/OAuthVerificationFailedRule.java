@@ -1,6 +1,6 @@
 package io.mcpgov.registry.verification;
 
-import io.mcpgov.registry.common.RegistryConfig;
+import io.mcpgov.registry.classification.PolicyConfig;
 import io.mcpgov.registry.server.ListingRule;
 import io.mcpgov.registry.server.OAuthClaim;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +18,10 @@ public class OAuthVerificationFailedRule implements ListingRule {
     private final VerificationConfig config;
     private final boolean packagesCount;
 
-    OAuthVerificationFailedRule(OAuthClaim claim, VerificationConfig config, RegistryConfig registry) {
+    OAuthVerificationFailedRule(OAuthClaim claim, VerificationConfig config, PolicyConfig policy) {
         this.claim = claim;
         this.config = config;
-        this.packagesCount = registry.policy().packagesWithSecretsAreApiKey();
+        this.packagesCount = policy.packagesWithSecretsAreApiKey();
     }
 
     @Override

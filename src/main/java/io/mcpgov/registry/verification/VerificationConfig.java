@@ -3,6 +3,7 @@ package io.mcpgov.registry.verification;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** When and how the registry probes remotes, and what a failed OAuth claim means for listing. */
 @ConfigMapping(prefix = "registry.verification")
@@ -47,6 +48,17 @@ public interface VerificationConfig {
     /** Bytes read from one response at most. */
     @WithDefault("262144")
     int maxResponseBytes();
+
+    /**
+     * The earlier name of {@code registry.outbound.allow-http-loopback}, still read through
+     * {@link io.mcpgov.registry.common.RenamedSettings}; declared so that a configuration that sets it starts.
+     */
+    @Deprecated
+    Optional<Boolean> allowHttpLoopback();
+
+    /** The earlier name of {@code registry.outbound.connect-timeout}; as above. */
+    @Deprecated
+    Optional<Duration> connectTimeout();
 
     enum ListingPolicy {
         /** Never hide for verification; findings are shown as warnings. */

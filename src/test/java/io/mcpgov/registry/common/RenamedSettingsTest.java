@@ -29,6 +29,18 @@ class RenamedSettingsTest {
     }
 
     @Test
+    void anEarlierNameWorksInAProfile() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withInterceptors(new RenamedSettings())
+                .withProfile("prod")
+                .withSources(new PropertiesConfigSource(
+                        Map.of("%prod.registry.verification.connect-timeout", "9s"), "test", 100))
+                .build();
+
+        assertThat(config.getOptionalValue("registry.outbound.connect-timeout", String.class)).contains("9s");
+    }
+
+    @Test
     void theCurrentNameWinsWhenBothAreSet() {
         SmallRyeConfig config = configWith(Map.of("registry.verification.allow-http-loopback", "true",
                 "registry.outbound.allow-http-loopback", "false"));

@@ -22,7 +22,7 @@ class GuardedJsonFactoryTest {
     record Outer(String name, List<Inner> items, JsonNode extra, OffsetDateTime at) {
     }
 
-    private final ObjectMapper mapper = new ObjectMapper(new GuardedJsonFactory(InputLimits.defaults()))
+    private final ObjectMapper mapper = new ObjectMapper(new GuardedJsonFactory(InputConfig.defaults()))
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).findAndRegisterModules();
 
     private JsonRefusals.Refusal refusal(String json) {
@@ -109,7 +109,7 @@ class GuardedJsonFactoryTest {
         assertThat(catchThrowableOfType(InputRefusal.class, () -> copy.readTree("[\"\\u0000\"]"))).isNotNull();
     }
 
-    private record TestLimits(long maxJsonTokens) implements InputLimits {
+    private record TestLimits(long maxJsonTokens) implements InputConfig {
         @Override
         public int maxParameterLength() {
             return 1024;

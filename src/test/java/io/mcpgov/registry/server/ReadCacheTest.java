@@ -59,6 +59,54 @@ class ReadCacheTest {
     }
 
     @Test
+    void answersOfAnOlderCounterLeaveOnceAReadBringsANewerOne() {
+        ReadCache cache = cache(1 << 20);
+        for (int key = 0; key < 50; key++) {
+            read(cache, "key-" + key);
+        }
+        assertEquals(50, kept());
+
+        fence.generation = 2;
+        read(cache, "key-0");
+        assertEquals(1, kept(), "only the answer of the counter reads now bring is left");
+
+        fence.generation = 1;
+        read(cache, "key-1");
+        assertEquals(2, kept(), "a late read under the older counter drops nothing newer");
+    }
+
+    @Test
+    void afterTheCounterMovesAFullCacheKeepsTheNewAnswers() {
+        ReadCache cache = cache(10_000);
+        for (int round = 0; round < 5; round++) {
+            for (int key = 0; key < 100; key++) {
+                read(cache, "key-" + key);
+            }
+        }
+        fence.generation = 2;
+        int before = computed.get();
+        for (int round = 0; round < 3; round++) {
+            for (int key = 0; key < 20; key++) {
+                read(cache, "key-" + key);
+            }
+        }
+        assertEquals(before + 20, computed.get(),
+                "each answer of the new counter is computed once and then served from memory");
+    }
+
+    @Test
+    void anAnswerOfAPassedHorizonLeavesOnceAReadBringsTheNextOne() {
+        ReadCache cache = cache(1 << 20);
+        fence.horizon = NOW.plusSeconds(60);
+        read(cache, "a");
+        read(cache, "b");
+        fence.now = NOW.plusSeconds(61);
+        fence.horizon = NOW.plusSeconds(120);
+        read(cache, "a");
+        assertEquals(1, kept());
+    }
+
+    @Test
     void anAnswerIsNotServedPastItsHorizon() {
         ReadCache cache = cache(1 << 20);
         fence.horizon = NOW.plusSeconds(60);
@@ -385,6 +433,11 @@ class ReadCacheTest {
 
     private static String read(ReadCache cache, ReadCache.Shelf shelf, String key, Function<String, Object> compute) {
         return new String(cache.get(shelf, key, compute).await().atMost(Duration.ofSeconds(10)));
+    }
+
+    /** Answers kept on the shelf of answers asked for directly, once the cache's upkeep has run. */
+    private long kept() {
+        return (long) meters.get("cache.size").tag("cache", "discovery-answers").gauge().value();
     }
 
     private double count(String result) {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mcpgov.registry.common.ProblemException;
 import io.mcpgov.registry.common.Violation;
 import io.mcpgov.registry.input.GuardedJsonFactory;
-import io.mcpgov.registry.input.InputLimits;
+import io.mcpgov.registry.input.InputConfig;
 import io.mcpgov.registry.input.InputRefusal;
 import io.mcpgov.registry.input.StorableText;
 import java.io.IOException;
@@ -51,11 +51,11 @@ public class DocumentParser {
     private final JsonFactory factory;
 
     public DocumentParser() {
-        this(InputLimits.defaults());
+        this(InputConfig.defaults());
     }
 
     /** @param limits the limits of every JSON body; the document's own depth limit, {@link #MAX_DEPTH}, is checked first */
-    public DocumentParser(InputLimits limits) {
+    public DocumentParser(InputConfig limits) {
         this.factory = new GuardedJsonFactory(limits);
     }
 

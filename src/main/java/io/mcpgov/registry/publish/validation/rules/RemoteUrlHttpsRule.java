@@ -20,7 +20,7 @@ public final class RemoteUrlHttpsRule implements SemanticRule {
 
     @Override
     public void check(JsonNode doc, Findings findings) {
-        for (RemoteUrls.Remote remote : RemoteUrls.of(doc)) {
+        for (DocumentRemotes.Remote remote : DocumentRemotes.of(doc)) {
             if (remote.urls().stream().anyMatch(Optional::isEmpty)) {
                 findings.error(INVALID, remote.path(), "remote url must be an absolute URL with a host");
                 continue;

@@ -19,7 +19,7 @@ public final class RemoteUrlLocalhostRule implements SemanticRule {
         if (allowHttpLoopback) {
             return;
         }
-        for (RemoteUrls.Remote remote : RemoteUrls.of(doc)) {
+        for (DocumentRemotes.Remote remote : DocumentRemotes.of(doc)) {
             if (remote.urls().stream().flatMap(Optional::stream).anyMatch(UrlParts::isLoopback)) {
                 findings.error(ID, remote.path(), "remote url points to this machine (localhost or a loopback "
                         + "address); publish a URL others can reach");

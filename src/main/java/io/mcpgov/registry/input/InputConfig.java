@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
  * bounded by {@code quarkus.http.limits.max-body-size}, a server.json by {@code registry.publish.max-document-bytes}.
  */
 @ConfigMapping(prefix = "registry.input")
-public interface InputLimits {
+public interface InputConfig {
 
     String DEFAULT_MAX_PARAMETER_LENGTH = "1024";
     String DEFAULT_MAX_JSON_DEPTH = "72";
@@ -35,8 +35,8 @@ public interface InputLimits {
     int maxJsonStringLength();
 
     /** The defaults, for code that runs without the application's configuration (unit tests, tools). */
-    static InputLimits defaults() {
-        return new InputLimits() {
+    static InputConfig defaults() {
+        return new InputConfig() {
             @Override
             public int maxParameterLength() {
                 return Integer.parseInt(DEFAULT_MAX_PARAMETER_LENGTH);

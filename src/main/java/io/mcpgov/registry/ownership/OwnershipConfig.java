@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** Ownership settings; each one is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "registry.ownership")
-public interface OwnershipSettings {
+public interface OwnershipConfig {
 
     /**
      * How recently a subject must have acted in the registry for the teams its token carried then to count when it is

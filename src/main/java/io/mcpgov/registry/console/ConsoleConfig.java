@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Settings of the web console; each is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "registry.console")
-public interface ConsoleSettings {
+public interface ConsoleConfig {
 
     /**
      * Mark every console cookie {@code Secure}, whatever the request's scheme (cookies are Secure anyway when the

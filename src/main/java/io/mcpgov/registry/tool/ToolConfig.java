@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Settings of per-tool entitlements; each is documented in docs/configuration.md. */
 @ConfigMapping(prefix = "registry.tools")
-public interface ToolSettings {
+public interface ToolConfig {
 
     /** Scopes that grant everything; a tool naming one (or one ending in one) is flagged for review. */
     @WithDefault("*,all,admin,full-access")

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The remotes of a document with the URLs their templates can stand for. */
-final class RemoteUrls {
+final class DocumentRemotes {
 
     /** A remote's URL pointer and its checkable URLs; a part is empty where a URL is not absolute. */
     record Remote(String path, List<Optional<UrlParts>> urls) {
     }
 
-    private RemoteUrls() {
+    private DocumentRemotes() {
     }
 
     static List<Remote> of(JsonNode doc) {
