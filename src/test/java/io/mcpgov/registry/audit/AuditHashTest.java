@@ -3,6 +3,7 @@ package io.mcpgov.registry.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcpgov.registry.common.CanonicalJson;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -120,16 +121,23 @@ class AuditHashTest {
     void controlCharactersAndEscapesAreWrittenAsDocumented() {
         String after = "{\"s\":\"\\b\\t\\n\\f\\r\\u001f\\\\\\\" \\u007f\",\"f\":false,\"z\":0.0,\"n\":-1.250,"
                 + "\"big\":123456789012345678901234567890}";
-        assertThat(AuditHash.canonicalJson(after)).isEqualTo("{\"big\":123456789012345678901234567890,\"f\":false,"
+        assertThat(canonicalJson(after)).isEqualTo("{\"big\":123456789012345678901234567890,\"f\":false,"
                 + "\"n\":-1.25,\"s\":\"\\b\\t\\n\\f\\r\\u001f\\\\\\\" \u007f\",\"z\":0}");
-        assertThat(AuditHash.canonicalJson(null)).isEqualTo("null");
-        assertThat(AuditHash.canonicalJson("null")).isEqualTo("null");
-        assertThat(AuditHash.canonicalJson("[]")).isEqualTo("[]");
-        assertThat(AuditHash.canonicalJson("{}")).isEqualTo("{}");
+        assertThat(canonicalJson(null)).isEqualTo("null");
+        assertThat(canonicalJson("null")).isEqualTo("null");
+        assertThat(canonicalJson("[]")).isEqualTo("[]");
+        assertThat(canonicalJson("{}")).isEqualTo("{}");
     }
 
     @Test
     void statesThatAreNotJsonAreRefused() {
         assertThatThrownBy(() -> AuditHash.canonical(record("{\"a\":1} trailing"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A JSON text in the audit chain's canonical form, as the hash reads {@code before} and {@code after}. */
+    private static String canonicalJson(String json) {
+        StringBuilder out = new StringBuilder();
+        CanonicalJson.write(json, out);
+        return out.toString();
     }
 }
