@@ -16,6 +16,14 @@ class CsvTest {
     }
 
     @Test
+    void aFieldThatBeginsWithACommaAQuoteOrALineBreakIsQuotedToo() {
+        assertThat(Csv.field(",x")).isEqualTo("\",x\"");
+        assertThat(Csv.field("\"x")).isEqualTo("\"\"\"x\"");
+        assertThat(Csv.field("\nx")).isEqualTo("\"\nx\"");
+        assertThat(Csv.field("x")).isEqualTo("x");
+    }
+
+    @Test
     void anAbsentFieldIsEmpty() {
         assertThat(Csv.record(Arrays.asList("a", null, "b"))).isEqualTo("a,,b\r\n");
     }
