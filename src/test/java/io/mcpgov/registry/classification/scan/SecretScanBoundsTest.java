@@ -62,7 +62,10 @@ class SecretScanBoundsTest {
         assertTrue(findings.found().size() <= SecretScanner.MAX_FINDINGS);
     }
 
+    /** Every pattern the scan runs; each source must name its own, or the test would feed nothing to them. */
     private static List<Pattern> patterns() {
+        assertTrue(TokenShapes.patterns().size() >= 10, "the token formats' patterns");
+        assertTrue(SecretDetector.patterns().size() >= 10, "the detector's patterns");
         List<Pattern> patterns = new ArrayList<>(TokenShapes.patterns());
         patterns.addAll(SecretDetector.patterns());
         patterns.add(Placeholders.spans());
