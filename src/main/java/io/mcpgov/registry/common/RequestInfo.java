@@ -52,7 +52,11 @@ public class RequestInfo {
 
     /** The caller's address; null for work the registry does on its own (schedules, background checks). */
     public String sourceAddress() {
-        HttpServerRequest request = request();
+        return sourceAddressOf(request());
+    }
+
+    /** {@link #sourceAddress()} of a request at hand (null: none). */
+    public static String sourceAddressOf(HttpServerRequest request) {
         if (request == null || request.remoteAddress() == null) {
             return null;
         }

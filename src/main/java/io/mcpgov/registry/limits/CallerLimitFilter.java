@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -26,22 +27,18 @@ public class CallerLimitFilter {
     @Inject
     CurrentIdentityAssociation identities;
 
-    @Inject
-    RequestInfo requestInfo;
-
     @ServerRequestFilter(preMatching = true)
-    public Uni<Void> charge(ContainerRequestContext request) {
+    public Uni<Void> charge(ContainerRequestContext request, HttpServerRequest http) {
         Budget budget = budgets.enabled() ? Budget.of(request.getMethod(), request.getUriInfo().getPath()) : null;
         if (budget == null) {
             return Uni.createFrom().voidItem();
         }
-        String address = requestInfo.sourceAddress();
         return identities.getDeferredIdentity().onItemOrFailure().transformToUni((identity, failure) -> {
             try {
                 if (failure instanceof AuthenticationFailedException) {
-                    budgets.charge(Budget.BAD_TOKENS, CallerKey.address(address));
+                    budgets.charge(Budget.BAD_TOKENS, CallerKey.address(RequestInfo.sourceAddressOf(http)));
                 } else if (failure == null) {
-                    budgets.charge(budget, callerOf(identity, address));
+                    budgets.charge(budget, callerOf(identity, http));
                 }
                 // any other failure (the issuer cannot be reached) is answered by the operation, as without limits
                 return Uni.createFrom().voidItem();
@@ -52,8 +49,9 @@ public class CallerLimitFilter {
         });
     }
 
-    private static CallerKey callerOf(SecurityIdentity identity, String address) {
-        return identity == null || identity.isAnonymous() ? CallerKey.address(address)
+    /** The caller to charge; the source address is looked up only for a caller without a token (it costs a parse). */
+    private static CallerKey callerOf(SecurityIdentity identity, HttpServerRequest http) {
+        return identity == null || identity.isAnonymous() ? CallerKey.address(RequestInfo.sourceAddressOf(http))
                 : CallerKey.token(Caller.subjectOf(identity), Caller.clientIdOf(identity));
     }
 }
