@@ -56,4 +56,24 @@ class PlaceholdersTest {
         assertThat(Placeholders.isPlaceholderValue("your-" + "a1B2c3D4e5F6g7H8i9")).isTrue();
         assertThat(Placeholders.isPlaceholderValue("your-" + "a1B2c3D4e5F6g7H8i9J0")).isFalse();
     }
+
+    @Test
+    void aWordOfFourCharactersIsRepetitiveWithTwoDistinctOnes() {
+        assertThat(Placeholders.isFillerWord("abab")).isTrue();
+        assertThat(Placeholders.isFillerWord("abac")).isFalse();
+    }
+
+    @Test
+    void aLongerWordIsRepetitiveWithAtMostOneDistinctCharacterInFive() {
+        assertThat(Placeholders.isFillerWord("k7k7k7k7k7")).as("2 distinct in 10").isTrue();
+        assertThat(Placeholders.isFillerWord("qwkqwkqwkqwkqwk")).as("3 distinct in 15").isTrue();
+        assertThat(Placeholders.isFillerWord("qwkqwkqwkqwkqw")).as("3 distinct in 14").isFalse();
+    }
+
+    @Test
+    void aWordThatStartsWithYourIsFiller() {
+        assertThat(Placeholders.isFillerWord("yourkey")).isTrue();
+        assertThat(Placeholders.isFillerWord("yours")).isTrue();
+        assertThat(Placeholders.isFillerWord("youth")).isFalse();
+    }
 }

@@ -343,4 +343,18 @@ class SecretScannerTest {
     private static ObjectNode first(ArrayNode array) {
         return array.get(0) instanceof ObjectNode o ? o : array.insertObject(0);
     }
+
+    @Test
+    void pointersOfExactlyTheMostCharactersAreAllListed() {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        int findings = 16;
+        for (int i = 0; i < findings; i++) {
+            // "/", a name of 4,086 characters and "/password": 16 pointers of 4,096 characters
+            doc.putObject(String.valueOf((char) ('b' + i)).repeat(4086)).put("password", FAKE.password());
+        }
+        SecretScanner.Findings found = scanner.findings(doc);
+        assertEquals(SecretScanner.MAX_POINTER_CHARACTERS, found.found().stream().mapToInt(f -> f.path().length()).sum());
+        assertEquals(findings, found.found().size());
+        assertFalse(found.more());
+    }
 }

@@ -158,4 +158,12 @@ class TokenFormatsTest {
         }
         assertEquals("aws-secret-access-key", SecretKind.AWS_SECRET_ACCESS_KEY.id());
     }
+
+    @Test
+    void everyKindIsDescribedForMessages() {
+        for (SecretKind kind : SecretKind.values()) {
+            assertFalse(kind.description().isBlank(), kind.name());
+        }
+        assertEquals("a PEM private key", SecretKind.PRIVATE_KEY.description());
+    }
 }

@@ -137,4 +137,9 @@ class UrlCredentialsTest {
         assertThat(UrlCredentials.decode("a%09b")).isEqualTo("a\tb");
         assertThat(UrlCredentials.decode("%0A")).isEqualTo("\n");
     }
+
+    @Test
+    void aQueryRightAfterTheHostIsNoPathSegment() {
+        assertThat(where("https://api.example.com?id=" + random)).isEqualTo("a query parameter");
+    }
 }
