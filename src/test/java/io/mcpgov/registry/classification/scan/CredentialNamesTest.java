@@ -1,8 +1,10 @@
 package io.mcpgov.registry.classification.scan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +42,27 @@ class CredentialNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"PUBLIC_KEY", "CACHE_KEY", "PARTITION_KEY", "S3_KEY", "KEY"})
     void keyVariablesThatAreNotCredentials(String name) {
+        assertFalse(CredentialNames.namesCredentialVariable(name), name);
+    }
+
+    @Test
+    void noNameIsNoCredentialHeader() {
+        assertFalse(CredentialNames.isCredentialHeader(null));
+        assertTrue(CredentialNames.isCredentialHeader(" X-Auth-User "));
+    }
+
+    @Test
+    void aNameOfUpTo200CharactersIsRead() {
+        String longest = "a".repeat(194) + "_token";
+        assertEquals(200, longest.length());
+        assertTrue(CredentialNames.namesCredential(longest));
+        assertFalse(CredentialNames.namesCredential("a" + longest));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--", "2024", "_2_", "0x"})
+    void aNameWithoutAWordOtherThanDigitsNamesNoCredential(String name) {
+        assertFalse(CredentialNames.namesCredential(name), name);
         assertFalse(CredentialNames.namesCredentialVariable(name), name);
     }
 }

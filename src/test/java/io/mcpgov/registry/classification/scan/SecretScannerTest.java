@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The scan covers every string and member name of a document, points at each finding and never repeats a value. */
 class SecretScannerTest {
@@ -230,6 +231,67 @@ class SecretScannerTest {
         assertEquals(List.of(), scanner.scan(doc));
     }
 
+    /** 40 characters of base64, the shape of an AWS secret access key, with no AWS or secret name in it. */
+    private static final String AWS_SECRET = FAKE.awsSecretKey();
+
+    private List<SecretFinding> found(String json5) {
+        return scanner.findings(json5(json5)).found();
+    }
+
+    @Test
+    void findingsAreEmptyOnlyWhenNothingWasFound() {
+        assertTrue(scanner.findings(load("valid-server.json")).isEmpty());
+        assertFalse(scanner.findings(json5("{'_meta':{'apiKey':'" + FAKE.password() + "'}}")).isEmpty());
+    }
+
+    @Test
+    void anInputNamedForAnAwsSecretGivesItsNameToItsValue() {
+        assertEquals(List.of(new SecretFinding("/packages/0/environmentVariables/0/value", SecretKind.AWS_SECRET_ACCESS_KEY, "")),
+                found("{'packages':[{'environmentVariables':[{'name':'AWS_SECRET_ACCESS_KEY','value':'" + AWS_SECRET + "'}]}]}"));
+    }
+
+    @Test
+    void aVariableNamedForAnAwsSecretGivesItsNameToItsValue() {
+        assertEquals(List.of(new SecretFinding("/remotes/0/variables/aws_secret_key/value", SecretKind.AWS_SECRET_ACCESS_KEY, "")),
+                found("{'remotes':[{'url':'https://mcp.example.com/{aws_secret_key}',"
+                        + "'variables':{'aws_secret_key':{'value':'" + AWS_SECRET + "'}}}]}"));
+    }
+
+    @Test
+    void aMemberNamedForAnAwsSecretGivesItsNameToItsValue() {
+        assertEquals(List.of(new SecretFinding("/_meta/aws_secret_key", SecretKind.AWS_SECRET_ACCESS_KEY, "")),
+                found("{'_meta':{'aws_secret_key':'" + AWS_SECRET + "'}}"));
+        assertEquals(List.of(new SecretFinding("/_meta/note", SecretKind.HIGH_ENTROPY, "")),
+                found("{'_meta':{'note':'" + AWS_SECRET + "'}}"), "a name that says nothing");
+    }
+
+    @Test
+    void aHeaderIsACredentialWhenItsNameIsAHeaderOrACredentialName() {
+        String value = "k7Qz9mWp";
+        assertEquals(List.of(new SecretFinding("/remotes/0/headers/0/value", SecretKind.CREDENTIAL_VALUE, "")),
+                found("{'remotes':[{'headers':[{'name':'X-Auth-User','value':'" + value + "'}]}]}"), "a header name");
+        assertEquals(List.of(new SecretFinding("/remotes/0/headers/0/value", SecretKind.CREDENTIAL_VALUE, "")),
+                found("{'remotes':[{'headers':[{'name':'Cookie','value':'session=" + value + "'}]}]}"), "a credential name");
+        assertEquals(List.of(), found("{'remotes':[{'headers':[{'name':'Accept','value':'application/json'}]}]}"));
+        assertEquals(List.of(), found("{'remotes':[{'headers':[{'name':'X-Request-Source','value':'" + value + "'}]}]}"));
+        assertEquals(List.of(), found("{'remotes':[{'headers':{'name':'X-Auth-User','value':'" + value + "'}}]}"),
+                "headers that are no list");
+        assertEquals(List.of(), found("{'remotes':[{'extras':[{'name':'X-Auth-User','value':'" + value + "'}]}]}"),
+                "a list that is not the headers");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"environmentVariables", "runtimeArguments", "packageArguments"})
+    void anInputOfAListOfInputsIsACredentialWhenItsNameIsACredentialVariable(String list) {
+        String value = "k7Qz9mWp";
+        assertEquals(List.of(new SecretFinding("/packages/0/" + list + "/0/value", SecretKind.CREDENTIAL_VALUE, "")),
+                found("{'packages':[{'" + list + "':[{'name':'OPENAI_KEY','value':'" + value + "'}]}]}"));
+        assertEquals(List.of(), found("{'packages':[{'" + list + "':{'name':'OPENAI_KEY','value':'" + value + "'}}]}"),
+                "not a list");
+        assertEquals(List.of(), found("{'packages':[{'inputs':[{'name':'OPENAI_KEY','value':'" + value + "'}]}]}"),
+                "not a list of inputs");
+    }
+
     private static Arguments place(String place, String pointer, String secret, SecretKind kind,
             BiConsumer<ObjectNode, String> write) {
         return Arguments.of(place, pointer, secret, kind, write);
@@ -280,5 +342,19 @@ class SecretScannerTest {
 
     private static ObjectNode first(ArrayNode array) {
         return array.get(0) instanceof ObjectNode o ? o : array.insertObject(0);
+    }
+
+    @Test
+    void pointersOfExactlyTheMostCharactersAreAllListed() {
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
+        int findings = 16;
+        for (int i = 0; i < findings; i++) {
+            // "/", a name of 4,086 characters and "/password": 16 pointers of 4,096 characters
+            doc.putObject(String.valueOf((char) ('b' + i)).repeat(4086)).put("password", FAKE.password());
+        }
+        SecretScanner.Findings found = scanner.findings(doc);
+        assertEquals(SecretScanner.MAX_POINTER_CHARACTERS, found.found().stream().mapToInt(f -> f.path().length()).sum());
+        assertEquals(findings, found.found().size());
+        assertFalse(found.more());
     }
 }

@@ -1,12 +1,15 @@
 package io.mcpgov.registry.classification.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mcpgov.registry.classification.scan.SecretDetector.Field;
 import io.mcpgov.registry.testing.FakeSecrets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -136,5 +139,31 @@ class TokenFormatsTest {
 
     private static Optional<SecretKind> kindOf(String value, Field field) {
         return SecretDetector.detect(value, field, null).map(SecretDetector.Detection::kind);
+    }
+
+    @Test
+    void anAwsSecretKeyMixesUpperCaseLowerCaseAndDigits() {
+        String key = "q7Rw2KmZ9xTb4Nf8Hj3Lp6Vd" + "/" + "Gs1Yc5Ek0" + "+" + "Ua7Po";
+        assertEquals(40, key.length());
+        assertTrue(TokenShapes.hasAwsSecretKey(key, "aws_secret_access_key"));
+        assertFalse(TokenShapes.hasAwsSecretKey(key.replaceAll("[0-9]", "x"), "aws_secret_access_key"), "no digit");
+        assertFalse(TokenShapes.hasAwsSecretKey(key.toUpperCase(Locale.ROOT), "aws_secret_access_key"), "no lower case");
+        assertFalse(TokenShapes.hasAwsSecretKey(key.toLowerCase(Locale.ROOT), "aws_secret_access_key"), "no upper case");
+    }
+
+    @Test
+    void everyKindsIdIsItsNameInKebabCase() {
+        for (SecretKind kind : SecretKind.values()) {
+            assertEquals(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), kind.id());
+        }
+        assertEquals("aws-secret-access-key", SecretKind.AWS_SECRET_ACCESS_KEY.id());
+    }
+
+    @Test
+    void everyKindIsDescribedForMessages() {
+        for (SecretKind kind : SecretKind.values()) {
+            assertFalse(kind.description().isBlank(), kind.name());
+        }
+        assertEquals("a PEM private key", SecretKind.PRIVATE_KEY.description());
     }
 }

@@ -92,4 +92,54 @@ class UrlCredentialsTest {
         assertThat(UrlCredentials.find("https://api.example.com/hooks/" + random)).map(Detection::kind)
                 .contains(SecretKind.HIGH_ENTROPY);
     }
+
+    @Test
+    void aUrlWhoseSchemeIsCutOffIsStillRead() {
+        assertThat(where("://deploy:" + fake.password() + "@git.example.com/repo.git")).isEqualTo("the URL's user-info");
+    }
+
+    @Test
+    void userInfoWithAnEmptyUserAndAPasswordIsFound() {
+        Optional<Detection> found = UrlCredentials.find("https://:" + fake.password() + "@git.example.com/r");
+        assertThat(found).map(Detection::kind).contains(SecretKind.URL_PASSWORD);
+    }
+
+    @Test
+    void anAtSignRightAfterTheAuthorityDoesNotMakeTheHostUserInfo() {
+        assertThat(where("https://a1B2c3D4e5F6g7H8i9J0kL.cloudfront.net/@scope/pkg")).isNull();
+    }
+
+    @Test
+    void aQueryOrAFragmentRightAfterTheHostIsRead() {
+        assertThat(where("https://api.example.com?pwd=" + fake.password())).isEqualTo("query parameter 'pwd'");
+        assertThat(where("https://api.example.com#pwd=" + fake.password())).isEqualTo("query parameter 'pwd'");
+    }
+
+    @Test
+    void aQuestionMarkInsideTheFragmentStartsNoQuery() {
+        assertThat(where("https://api.example.com#a=1?pwd=" + fake.password())).isNull();
+    }
+
+    @Test
+    void aParameterValueOfThreeCharactersIsTooShortForACredential() {
+        assertThat(where("https://api.example.com/login?pwd=k7Q")).isNull();
+        assertThat(where("https://api.example.com/login?pwd=k7Qz")).isEqualTo("query parameter 'pwd'");
+    }
+
+    @Test
+    void aUrlInJsonTextEndsAtItsClosingQuote() {
+        assertThat(where("{\"url\":\"https://api.example.com/login?pwd=" + fake.password() + "\",\"hint\":\"...\"}"))
+                .isEqualTo("query parameter 'pwd'");
+    }
+
+    @Test
+    void anEscapeWhoseFirstDigitIsZeroIsDecoded() {
+        assertThat(UrlCredentials.decode("a%09b")).isEqualTo("a\tb");
+        assertThat(UrlCredentials.decode("%0A")).isEqualTo("\n");
+    }
+
+    @Test
+    void aQueryRightAfterTheHostIsNoPathSegment() {
+        assertThat(where("https://api.example.com?id=" + random)).isEqualTo("a query parameter");
+    }
 }

@@ -34,6 +34,8 @@ class RepositoryRulesTest {
             "{'url':'https://github.com/example/weather?tab=readme','source':'github'}",
             "{'url':'https://github.com.evil.example/example/weather','source':'github'}",
             "{'url':'https://gitlab.com/project','source':'gitlab'}",
+            "{'url':'https://github.com','source':'github'}",
+            "{'url':'https://gitlab.com/','source':'gitlab'}",
             "{'url':'http://git.example.com/team/weather','source':'gitea'}"})
     void nonForgeOrPlainHttpUrlsFail(String repository) {
         assertError(validate(withRepository(repository)), RepositoryUrlRule.ID, "/repository/url");

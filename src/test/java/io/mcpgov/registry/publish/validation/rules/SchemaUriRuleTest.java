@@ -61,4 +61,13 @@ class SchemaUriRuleTest {
         assertEquals(KnownSchemas.CURRENT, known.get(0));
         assertEquals(5, known.size());
     }
+
+    @Test
+    void theCurrentAndTheDeprecatedSchemasAreKnownAndNoOther() {
+        assertEquals(true, KnownSchemas.isKnown(KnownSchemas.CURRENT));
+        for (String deprecated : KnownSchemas.DEPRECATED) {
+            assertEquals(true, KnownSchemas.isKnown(deprecated), deprecated);
+        }
+        assertEquals(false, KnownSchemas.isKnown(KnownSchemas.CURRENT.replace("2025-12-11", "2025-12-12")));
+    }
 }
