@@ -28,6 +28,7 @@ public final class OmnibusScopes {
             return true;
         }
         int cut = Math.max(lower.lastIndexOf('.'), Math.max(lower.lastIndexOf(':'), lower.lastIndexOf('/')));
-        return cut >= 0 && cut < lower.length() - 1 && values.contains(lower.substring(cut + 1));
+        // no value is empty, so a scope that ends with a separator matches none
+        return cut >= 0 && values.contains(lower.substring(cut + 1));
     }
 }

@@ -86,7 +86,7 @@ public final class JsonSchemaCheck {
             case "format":
                 return "is not a valid " + message.getSchemaNode().asText() + " (format check failed)";
             case "false":
-                return "property '" + message.getProperty() + "' is not allowed here";
+                return "property '" + forbiddenMember(message) + "' is not allowed here";
             case "required":
                 if (message.getEvaluationPath().toString().contains("anyOf")) {
                     return message.getError() + " (one of the alternatives is required)";
@@ -95,6 +95,15 @@ public final class JsonSchemaCheck {
             default:
                 return message.getError();
         }
+    }
+
+    /** The member a {@code false} schema refuses: the last token of where it is (the message names no property). */
+    private static String forbiddenMember(ValidationMessage message) {
+        if (message.getProperty() != null) {
+            return message.getProperty();
+        }
+        String at = message.getInstanceLocation().toString();
+        return at.substring(at.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     }
 
     /** The only {@code not} in the server schema is {@code not: {const: latest}} on package versions. */
