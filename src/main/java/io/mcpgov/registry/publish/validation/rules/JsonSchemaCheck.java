@@ -97,11 +97,8 @@ public final class JsonSchemaCheck {
         }
     }
 
-    /** The member a {@code false} schema refuses: the last token of where it is (the message names no property). */
+    /** The member a {@code false} schema refuses: the last token of where it is (such a message names no property). */
     private static String forbiddenMember(ValidationMessage message) {
-        if (message.getProperty() != null) {
-            return message.getProperty();
-        }
         String at = message.getInstanceLocation().toString();
         return at.substring(at.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
     }
