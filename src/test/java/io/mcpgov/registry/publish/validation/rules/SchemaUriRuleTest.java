@@ -63,7 +63,7 @@ class SchemaUriRuleTest {
     }
 
     @Test
-    void theCurrentAndTheDeprecatedSchemasAreKnownAndNoOther() {
+    void theCurrentAndTheDeprecatedSchemasAreKnownAndAnotherDateIsNot() {
         assertEquals(true, KnownSchemas.isKnown(KnownSchemas.CURRENT));
         for (String deprecated : KnownSchemas.DEPRECATED) {
             assertEquals(true, KnownSchemas.isKnown(deprecated), deprecated);
