@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import io.mcpgov.registry.common.Pointers;
 import io.mcpgov.registry.common.Violation;
@@ -35,6 +36,33 @@ final class GuardedParser extends JsonParserDelegate {
             throw isDuplicate(e) ? duplicate() : e;
         }
         return token;
+    }
+
+    /**
+     * The underlying parser's own fast path for the next member name (deserializers of objects and maps call it), with
+     * the token it reaches checked as {@link #nextToken()} checks it; a value it reads ahead is checked when returned.
+     */
+    @Override
+    public String nextFieldName() throws IOException {
+        String name;
+        try {
+            name = delegate.nextFieldName();
+            JsonToken token = delegate.currentToken();
+            if (token != null) {
+                check(token);
+            }
+        } catch (InputRefusal refusal) {
+            throw refusal.at(pointer());
+        } catch (JsonParseException e) {
+            throw isDuplicate(e) ? duplicate() : e;
+        }
+        return name;
+    }
+
+    @Override
+    public boolean nextFieldName(SerializableString expected) throws IOException {
+        String name = nextFieldName();
+        return name != null && name.equals(expected.getValue());
     }
 
     /** Jackson's strict duplicate detection says so in its message, and in no other way. */

@@ -19,6 +19,9 @@ public final class StorableText {
     public static String refusedBy(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c > '\u0000' && c < Character.MIN_SURROGATE) {
+                continue;
+            }
             if (c == '\u0000') {
                 return NUL_CHARACTER;
             }

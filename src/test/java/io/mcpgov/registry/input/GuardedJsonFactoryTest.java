@@ -54,6 +54,25 @@ class GuardedJsonFactoryTest {
     }
 
     @Test
+    void theFastPathForMemberNamesChecksTheNameAndTheValueItReadsAhead() throws Exception {
+        ObjectMapper plain = new ObjectMapper(new GuardedJsonFactory(InputConfig.defaults()));
+        for (String json : new String[] {"{\"ok\":1,\"k\\u0000\":1}", "{\"ok\":1,\"k\":\"v\\u0000\"}",
+                "{\"ok\":{\"k\":[\"\\udc00\"]}}", "{\"ok\":1,\"ok\":2}"}) {
+            assertThat(catchThrowableOfType(InputRefusal.class, () -> plain.readValue(json, java.util.Map.class)))
+                    .as(json).isNotNull();
+        }
+        try (var parser = plain.getFactory().createParser("{\"a\":\"x\",\"b\\u0000\":2}")) {
+            assertThat(parser.nextToken()).isEqualTo(com.fasterxml.jackson.core.JsonToken.START_OBJECT);
+            assertThat(parser.nextFieldName(new com.fasterxml.jackson.core.io.SerializedString("a"))).isTrue();
+            assertThat(parser.nextTextValue()).isEqualTo("x");
+            InputRefusal refusal = catchThrowableOfType(InputRefusal.class, parser::nextFieldName);
+            assertThat(refusal).isNotNull();
+            assertThat(JsonRefusals.of(refusal).violations()).singleElement()
+                    .satisfies(v -> assertThat(v.ruleId()).isEqualTo("nul-character"));
+        }
+    }
+
+    @Test
     void aMemberNamedTwiceIsRefusedWhereItIs() {
         refused("{\"name\":\"a\",\"name\":\"b\"}", "duplicate-key", "/name");
         refused("{\"items\":[{\"text\":\"a\"},{\"count\":1,\"count\":2}]}", "duplicate-key", "/items/1/count");
