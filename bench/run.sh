@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--sizes 10000,100000] [--duration 30s] [--warmup 10s] [--jit-warmup 20s] [--connections 32] [--threads 2]
 #                [--load auto|import|publish] [--jvm-opts "-Xmx208m ..."] [--env NAME=VALUE]... [--no-build]
-#                [--jar PATH] [--keep-data]
+#                [--jar PATH] [--keep-data] [--compare BASELINE_JAR [--rounds 5]]
 set -Eeuo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,6 +23,8 @@ THREADS=2
 LOAD_MODE="auto"
 BUILD=1
 KEEP_DATA=0
+COMPARE_JAR=""
+ROUNDS=5
 SEED=7
 LOAD_CONCURRENCY=8
 REGISTRY_ENV=()
@@ -61,6 +63,10 @@ usage() {
   --no-build     use target/quarkus-app/quarkus-run.jar as it is
   --jar          benchmark this quarkus-run.jar instead (implies --no-build)
   --keep-data    keep bench/work/ (generated data, logs, database) after the run
+  --compare      set this build against the quarkus-run.jar given (the baseline): each is loaded once into a
+                 database of its own, then the read scenarios (list, search, latest, get, since) of both are run in
+                 alternating rounds, each round starting both afresh; writes <date>-<size>-compare.json and .md
+  --rounds       rounds of a comparison (default 5); the order of the two builds alternates from round to round
 EOF
 }
 
@@ -79,12 +85,16 @@ while [[ $# -gt 0 ]]; do
     --no-build) BUILD=0; shift ;;
     --jar) JAR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); BUILD=0; shift 2 ;;
     --keep-data) KEEP_DATA=1; shift ;;
+    --compare) COMPARE_JAR=$(realpath -m -- "$2"); shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 [[ "$LOAD_MODE" =~ ^(auto|import|publish)$ ]] || { echo "run.sh: --load is auto, import or publish" >&2; exit 2; }
 [[ "$SIZES" =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "run.sh: --sizes is a comma-separated list of numbers" >&2; exit 2; }
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --rounds is a positive number" >&2; exit 2; }
+[[ -z "$COMPARE_JAR" || -f "$COMPARE_JAR" ]] || { echo "run.sh: --compare: $COMPARE_JAR does not exist" >&2; exit 2; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Output, failure and cleanup
@@ -213,7 +223,7 @@ verification_states() { # JSON object state -> versions, from the database; {} w
 }
 
 psql_value() { # sql -> single value
-  "${PG_AS[@]}" "$PGBIN/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d registry -At -c "$1"
+  "${PG_AS[@]}" "$PGBIN/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d "$DB_NAME" -At -c "$1"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -378,12 +388,12 @@ start_registry() { # label [extra JVM options] -> sets REGISTRY_PID, READY_MS
   local started
   started=$(millis)
   # shellcheck disable=SC2086
-  env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/registry" \
+  env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME" \
     QUARKUS_DATASOURCE_USERNAME=registry QUARKUS_DATASOURCE_PASSWORD=registry \
     QUARKUS_OIDC_AUTH_SERVER_URL="$ISSUER_URL" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$REGISTRY_PORT" \
     REGISTRY_OUTBOUND_ALLOW_HTTP_LOOPBACK=true REGISTRY_PUBLISH_ALLOW_HTTP_LOOPBACK=true \
-    "${LIMITS_OUT_OF_REACH[@]}" MALLOC_ARENA_MAX=2 "${REGISTRY_ENV[@]}" java $JVM_OPTS $extra -jar "$JAR" >"$log" 2>&1 &
+    "${LIMITS_OUT_OF_REACH[@]}" MALLOC_ARENA_MAX=2 "${REGISTRY_ENV[@]}" java $JVM_OPTS $extra -jar "$SUT_JAR" >"$log" 2>&1 &
   REGISTRY_PID=$!
   local body=""
   while true; do
@@ -474,16 +484,11 @@ warm_jit() { # data dir, scenario names
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# One data set size
+# Steps shared by a run and a comparison
 # ---------------------------------------------------------------------------------------------------------------
-bench_size() {
-  local size="$1"
-  SIZE_DIR="$RUN/size-$size"
-  mkdir -p "$SIZE_DIR"
-  say "=== $size versions ==="
-
+prepare_data() { # size -> sets DATA; generated once per size, seed and generator version; served as the import source
   # data: generated once per size, seed and generator version
-  local data="$WORK/data/$size-seed$SEED"
+  local size="$1" data="$WORK/data/$1-seed$SEED"
   local stamp
   stamp=$(sha256sum "$BENCH_DIR/Generate.java" | cut -c1-16)
   if [[ ! -f "$data/.complete" || "$(cat "$data/.complete")" != "$stamp" ]]; then
@@ -497,18 +502,11 @@ bench_size() {
   say "data: $(jq -c '{versions, servers, versionsListedForAgents, apiKeyExceptions, serversWithTools, averageDocumentBytes}' "$data/summary.json")"
   rm -f "$RUN/source/pages"
   ln -s "$data/source/pages" "$RUN/source/pages"
+  DATA="$data"
+}
 
-  start_postgres
-
-  # first start: empty database, Flyway migrates; the classes it loads to get ready are archived when it stops
-  local archive="$RUN/registry-$size.jsa"
-  rm -f "$archive"
-  start_registry "$size-first" "-XX:ArchiveClassesAtExit=$archive"
-  local first_ready_ms=$READY_MS
-  stop_registry
-  start_registry "$size-load"
-  start_sampler "$SIZE_DIR/rss-load.txt"
-
+load_set() { # size data label -> the running registry holds the set and its exceptions; sets LOAD_STARTED
+  local size="$1" data="$2" label="$3"
   for label in $(cat "$data/namespaces.txt"); do
     api PUT "$EXT/namespaces/$label" "$TOKENS/admin.jwt" '{"owningTeam":"team-bench","includeSubnamespaces":true}' >/dev/null
   done
@@ -525,16 +523,16 @@ bench_size() {
   fi
 
   local load_json="$SIZE_DIR/load.json"
-  local load_started load_ms
+  local load_ms
   if [[ "$mode" == import ]]; then
     check_source "$size" "$data"
   fi
-  load_started=$(millis)
+  LOAD_STARTED=$(millis)
   if [[ "$mode" == import ]]; then
     say "importing $size versions from http://127.0.0.1:$SOURCE_PORT (POST $EXT/imports)"
     api POST "$EXT/imports" "$TOKENS/admin.jwt" \
       "{\"source\":\"http://127.0.0.1:$SOURCE_PORT\",\"owningTeam\":\"team-bench\",\"limit\":100}" >"$SIZE_DIR/import-response.json"
-    load_ms=$(( $(millis) - load_started ))
+    load_ms=$(( $(millis) - LOAD_STARTED ))
     jq -e '.imported | numbers' "$SIZE_DIR/import-response.json" >/dev/null \
       || die "the import answered no count: $(head -c 500 "$SIZE_DIR/import-response.json")"
     local imported refused skipped
@@ -552,9 +550,9 @@ bench_size() {
   else
     say "publishing $size versions through POST /v0.1/publish ($LOAD_CONCURRENCY concurrent publishers)"
     java "$BENCH_DIR/Load.java" publish --base "$REGISTRY_URL" --token "$TOKENS/publisher.jwt" \
-      --docs "$data/docs.ndjson" --concurrency "$LOAD_CONCURRENCY" >"$SIZE_DIR/publish-load.json" 2>"$LOGS/load-$size.log" \
-      || { tail -20 "$LOGS/load-$size.log" >&2; die "loading through publish failed"; }
-    load_ms=$(( $(millis) - load_started ))
+      --docs "$data/docs.ndjson" --concurrency "$LOAD_CONCURRENCY" >"$SIZE_DIR/publish-load.json" 2>"$LOGS/load-$label.log" \
+      || { tail -20 "$LOGS/load-$label.log" >&2; die "loading through publish failed"; }
+    load_ms=$(( $(millis) - LOAD_STARTED ))
     jq --argjson n "$size" '{mode:"publish", versions:$n, seconds, perSecond, concurrency, statuses}' \
       "$SIZE_DIR/publish-load.json" >"$load_json"
     say "published: $(jq -c '{seconds, perSecond, statuses}' "$SIZE_DIR/publish-load.json")"
@@ -567,12 +565,66 @@ bench_size() {
   say "requesting and approving $(wc -l <"$data/exceptions.txt") API-key exceptions"
   java "$BENCH_DIR/Load.java" exceptions --base "$REGISTRY_URL" --token "$TOKENS/publisher.jwt" \
     --reviewer-token "$TOKENS/reviewer.jwt" --names "$data/exceptions.txt" --concurrency "$LOAD_CONCURRENCY" \
-    >"$SIZE_DIR/exceptions.json" 2>"$LOGS/exceptions-$size.log" \
-    || { tail -20 "$LOGS/exceptions-$size.log" >&2; die "requesting or approving exceptions failed"; }
+    >"$SIZE_DIR/exceptions.json" 2>"$LOGS/exceptions-$label.log" \
+    || { tail -20 "$LOGS/exceptions-$label.log" >&2; die "requesting or approving exceptions failed"; }
   say "exceptions: $(jq -c '{ok, seconds, perSecond}' "$SIZE_DIR/exceptions.json")"
   # thousands of exceptions approved within seconds: refresh the planner's statistics now, as autovacuum would within
   # a minute, so that the first scenario is not measured against estimates of empty exception tables
   psql_value "ANALYZE" >/dev/null
+}
+
+since_points() { # -> SINCE_ALL (before the load: a full sync) and SINCE_HALF (the median update: the newer half)
+  SINCE_ALL=$(date -u -d "@$(( LOAD_STARTED / 1000 - 1 ))" +%Y-%m-%dT%H:%M:%SZ)
+  SINCE_HALF=$(psql_value "SELECT to_char(percentile_disc(0.5) WITHIN GROUP (ORDER BY updated_at) AT TIME ZONE 'UTC',
+    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM server_version" 2>/dev/null || true)
+  [[ -n "$SINCE_HALF" ]] || SINCE_HALF="$SINCE_ALL"
+}
+
+measure_reads() { # data since-all since-half -> the read scenarios, results in $SIZE_DIR/scenarios
+  local data="$1" agent="BENCH_TOKEN_FILE=$TOKENS/agent.jwt"
+  # list last: the read cache then holds what the list scenario's own warm-up would leave, not 20 s of random gets
+  warm_jit "$data" get search list
+  run_wrk list list.lua "$REGISTRY_URL" "$agent"
+  run_wrk search search.lua "$REGISTRY_URL" "$agent" "BENCH_SEARCH_TERMS=$data/search-terms.txt"
+  run_wrk latest list.lua "$REGISTRY_URL" "$agent" "BENCH_LIST_QUERY=&version=latest"
+  run_wrk get get.lua "$REGISTRY_URL" "$agent" "BENCH_GET_PATHS=$data/get-paths.txt"
+  run_wrk since list.lua "$REGISTRY_URL" "$agent" "BENCH_SINCE=$2,$3"
+}
+
+commit_of() { # jar -> short commit of the checkout it was built in, +changes when sources differ from it
+  local dir commit
+  dir=$(dirname "$1")
+  commit=$(git -C "$dir" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  if [[ "$commit" != unknown ]] && ! git -C "$dir" diff --quiet HEAD -- src pom.xml 2>/dev/null; then
+    commit="$commit+changes"
+  fi
+  echo "$commit"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# One data set size
+# ---------------------------------------------------------------------------------------------------------------
+bench_size() {
+  local size="$1"
+  SIZE_DIR="$RUN/size-$size"
+  mkdir -p "$SIZE_DIR"
+  say "=== $size versions ==="
+
+  prepare_data "$size"
+  local data="$DATA"
+
+  start_postgres
+
+  # first start: empty database, Flyway migrates; the classes it loads to get ready are archived when it stops
+  local archive="$RUN/registry-$size.jsa"
+  rm -f "$archive"
+  start_registry "$size-first" "-XX:ArchiveClassesAtExit=$archive"
+  local first_ready_ms=$READY_MS
+  stop_registry
+  start_registry "$size-load"
+  start_sampler "$SIZE_DIR/rss-load.txt"
+
+  load_set "$size" "$data" "$size"
   local load_peak_kb
   load_peak_kb=$(peak_rss_kb)
 
@@ -605,26 +657,14 @@ bench_size() {
   jq -e '.servers | length == 30' "$SIZE_DIR/list-page.json" >/dev/null || die "the first list page does not hold 30 entries"
   jq -e '.metadata.nextCursor | strings' "$SIZE_DIR/list-page.json" >/dev/null || die "the first list page has no nextCursor"
 
-  # updated_since: from before the load (a full sync) and from the median update (the newer half)
-  local since_all since_half
-  since_all=$(date -u -d "@$(( load_started / 1000 - 1 ))" +%Y-%m-%dT%H:%M:%SZ)
-  since_half=$(psql_value "SELECT to_char(percentile_disc(0.5) WITHIN GROUP (ORDER BY updated_at) AT TIME ZONE 'UTC',
-    'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM server_version" 2>/dev/null || true)
-  [[ -n "$since_half" ]] || since_half="$since_all"
+  since_points
 
   # background verification of OAuth remotes (hosts under .invalid fail fast) runs during the measurement: record
   # how far it is, so that runs compare like with like
   verification_states >"$SIZE_DIR/verification-before.json"
   say "OAuth verification states before measuring: $(cat "$SIZE_DIR/verification-before.json")"
   say "measuring the registry ($REGISTRY_URL)"
-  local agent="BENCH_TOKEN_FILE=$TOKENS/agent.jwt"
-  # list last: the read cache then holds what the list scenario's own warm-up would leave, not 20 s of random gets
-  warm_jit "$data" get search list
-  run_wrk list list.lua "$REGISTRY_URL" "$agent"
-  run_wrk search search.lua "$REGISTRY_URL" "$agent" "BENCH_SEARCH_TERMS=$data/search-terms.txt"
-  run_wrk latest list.lua "$REGISTRY_URL" "$agent" "BENCH_LIST_QUERY=&version=latest"
-  run_wrk get get.lua "$REGISTRY_URL" "$agent" "BENCH_GET_PATHS=$data/get-paths.txt"
-  run_wrk since list.lua "$REGISTRY_URL" "$agent" "BENCH_SINCE=$since_all,$since_half"
+  measure_reads "$data" "$SINCE_ALL" "$SINCE_HALF"
   # after the reads: the versions it publishes do not change the data they measure
   warm_jit "$data" publish
   run_wrk publish publish.lua "$REGISTRY_URL" "BENCH_TOKEN_FILE=$TOKENS/publisher.jwt" \
@@ -639,11 +679,117 @@ bench_size() {
   cp "$SIZE_DIR/list-page.json" "$RUN/ceiling/list.json"
   cp "$SIZE_DIR/get-response.json" "$RUN/ceiling/get.json"
   say "measuring the ceiling (nginx, $(stat -c %s "$RUN/ceiling/list.json") B list page, $(stat -c %s "$RUN/ceiling/get.json") B version)"
+  local agent="BENCH_TOKEN_FILE=$TOKENS/agent.jwt"
   run_wrk ceiling-list list.lua "http://127.0.0.1:$CEILING_PORT" "$agent"
   run_wrk ceiling-get get.lua "http://127.0.0.1:$CEILING_PORT" "$agent" "BENCH_GET_PATHS=$data/get-paths.txt"
 
   stop_postgres
-  report "$size" "$data" "$first_ready_ms" "$ready_ms" "$load_peak_kb" "$serve_peak_kb" "$since_all" "$since_half" "$cds_ready_ms"
+  report "$size" "$data" "$first_ready_ms" "$ready_ms" "$load_peak_kb" "$serve_peak_kb" "$SINCE_ALL" "$SINCE_HALF" "$cds_ready_ms"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# A comparison: this build against a baseline on one data set, the read scenarios in alternating rounds
+# ---------------------------------------------------------------------------------------------------------------
+use_build() { # baseline|candidate -> SUT_JAR, DB_NAME
+  if [[ "$1" == baseline ]]; then SUT_JAR="$COMPARE_JAR"; DB_NAME=registry_baseline; else SUT_JAR="$JAR"; DB_NAME=registry; fi
+}
+
+compare_size() {
+  local size="$1" build round
+  say "=== $size versions: $(commit_of "$JAR") against the baseline $(commit_of "$COMPARE_JAR"), $ROUNDS rounds ==="
+  prepare_data "$size"
+  local data="$DATA"
+  start_postgres
+  "${PG_AS[@]}" "$PGBIN/psql" -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+    -c "CREATE DATABASE registry_baseline OWNER registry" || die "could not create the baseline's database"
+  declare -A since=()
+  for build in baseline candidate; do
+    use_build "$build"
+    SIZE_DIR="$RUN/size-$size/$build"
+    mkdir -p "$SIZE_DIR"
+    start_registry "$size-$build-load"
+    load_set "$size" "$data" "$size-$build"
+    stop_registry
+    since_points
+    since[$build]="$SINCE_ALL $SINCE_HALF"
+  done
+  for ((round = 1; round <= ROUNDS; round++)); do
+    local order=(baseline candidate)
+    (( round % 2 == 0 )) && order=(candidate baseline)
+    for build in "${order[@]}"; do
+      use_build "$build"
+      SIZE_DIR="$RUN/size-$size/round-$round/$build"
+      mkdir -p "$SIZE_DIR"
+      say "round $round of $ROUNDS: $build ($(commit_of "$SUT_JAR"))"
+      start_registry "$size-$build-$round"
+      # shellcheck disable=SC2086
+      measure_reads "$data" ${since[$build]}
+      stop_registry
+    done
+  done
+  stop_postgres
+  compare_report "$size"
+}
+
+compare_report() {
+  local size="$1" base
+  mkdir -p "$RESULTS"
+  base="$RESULTS/$(date -u +%Y-%m-%d)-$size-compare"
+  local round build name
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for build in baseline candidate; do
+      for name in list search latest get since; do
+        jq -c --argjson round "$round" --arg build "$build" \
+          '{round: $round, build: $build, scenario, requestsPerSecond, p99: .latencyMs.p99,
+            errors: (.errors.status + .errors.connect + .errors.read + .errors.write + .errors.timeout)}' \
+          "$RUN/size-$size/round-$round/$build/scenarios/$name.json"
+      done
+    done
+  done | jq -s \
+    --arg date "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg candidate "$(commit_of "$JAR")" --arg baseline "$(commit_of "$COMPARE_JAR")" \
+    --arg cpu "$CPU_MODEL" --argjson nproc "$(nproc)" --arg java "$JAVA_VERSION" --arg pg "$PG_VERSION" \
+    --arg jvmOpts "$JVM_OPTS" --arg registryEnv "${REGISTRY_ENV[*]}" --arg duration "$DURATION" --arg warmup "$WARMUP" \
+    --arg jitWarmup "$JIT_WARMUP" --argjson connections "$CONNECTIONS" --argjson threads "$THREADS" \
+    --argjson size "$size" --argjson rounds "$ROUNDS" '
+    def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+    def r3: (. * 1000 | round) / 1000;
+    . as $runs
+    | {date: $date, versions: $size, rounds: $rounds, commits: {baseline: $baseline, candidate: $candidate},
+       machine: {nproc: $nproc, cpu: $cpu}, software: {java: $java, postgresql: $pg},
+       settings: {connections: $connections, threads: $threads, duration: $duration, warmup: $warmup,
+                  jitWarmup: $jitWarmup, jvmOpts: $jvmOpts, registryEnv: $registryEnv},
+       scenarios: [ "list", "search", "latest", "get", "since" | . as $n
+         | [$runs[] | select(.scenario == $n)] as $s
+         | def side(b): [$s[] | select(.build == b)] | sort_by(.round);
+           side("baseline") as $b | side("candidate") as $c
+         | {scenario: $n,
+            baseline: {requestsPerSecond: [$b[].requestsPerSecond], p99: [$b[].p99], errors: ([$b[].errors] | add)},
+            candidate: {requestsPerSecond: [$c[].requestsPerSecond], p99: [$c[].p99], errors: ([$c[].errors] | add)},
+            roundRatios: [range(0; $rounds) as $i | ($c[$i].requestsPerSecond / $b[$i].requestsPerSecond) | r3]}
+         | .baseline.median = (.baseline.requestsPerSecond | median)
+         | .candidate.median = (.candidate.requestsPerSecond | median)
+         | .medianRatio = (.candidate.median / .baseline.median | r3)
+         | .medianRoundRatio = (.roundRatios | median | r3)
+         | .baseline.p99Median = (.baseline.p99 | median) | .candidate.p99Median = (.candidate.p99 | median) ]}
+    ' >"$base.json" || die "could not write $base.json"
+  jq -r '
+    def f0: round | tostring;
+    def f2: (. * 100 | round) / 100 | tostring;
+    "# \(.commits.candidate) against \(.commits.baseline), \(.versions) versions, \(.rounds) rounds\n",
+    "\(.date). Machine: \(.machine.nproc) cores, \(.machine.cpu). Java \(.software.java), PostgreSQL \(.software.postgresql).",
+    "Each build loaded once into a database of its own; each round starts both afresh, one after the other, the order",
+    "alternating (odd rounds the baseline first). Per start: a JIT warm-up of \(.settings.jitWarmup) each for get, search and list,",
+    "then each scenario \(.settings.duration) after \(.settings.warmup) of warm-up; wrk \(.settings.connections) connections, \(.settings.threads) threads.",
+    "JVM: `\(.settings.jvmOpts)`\(if .settings.registryEnv != "" then "; registry environment: `" + .settings.registryEnv + "`" else "" end).\n",
+    "| scenario | baseline req/s, median (min to max) | candidate req/s, median (min to max) | ratio of medians | ratio per round (median; each) | p99 ms medians | errors |",
+    "|---|---:|---:|---:|---|---:|---:|",
+    (.scenarios[] | "| \(.scenario) | \(.baseline.median | f0) (\(.baseline.requestsPerSecond | min | f0) to \(.baseline.requestsPerSecond | max | f0)) | \(.candidate.median | f0) (\(.candidate.requestsPerSecond | min | f0) to \(.candidate.requestsPerSecond | max | f0)) | \(.medianRatio) | \(.medianRoundRatio); \(.roundRatios | map(tostring) | join(", ")) | \(.baseline.p99Median | f2) / \(.candidate.p99Median | f2) | \(.baseline.errors) / \(.candidate.errors) |")
+  ' "$base.json" >"$base.md"
+  say "results: ${base#"$REPO_DIR"/}.json and .md"
+  RESULT_FILES+=("$base.md")
+  local bad
+  bad=$(jq -r '.scenarios[] | select(.baseline.errors + .candidate.errors > 0) | .scenario' "$base.json" | tr '\n' ' ')
+  [[ -z "$bad" ]] || SCENARIO_PROBLEMS="$SCENARIO_PROBLEMS $size:[${bad% }]"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -655,10 +801,7 @@ report() {
   mkdir -p "$RESULTS"
   local base="$RESULTS/$(date -u +%Y-%m-%d)-$size"
   local commit
-  commit=$(git -C "$(dirname "$JAR")" rev-parse --short HEAD 2>/dev/null || echo unknown)
-  if [[ "$commit" != unknown ]] && ! git -C "$(dirname "$JAR")" diff --quiet HEAD -- src pom.xml 2>/dev/null; then
-    commit="$commit+changes"
-  fi
+  commit=$(commit_of "$JAR")
   local name files=()
   for name in $SCENARIOS; do files+=("$SIZE_DIR/scenarios/$name.json"); done
   jq -s '.' "${files[@]}" >"$SIZE_DIR/scenarios.json"
@@ -787,9 +930,11 @@ mv "$RUN/oidc/issuer" "$RUN/oidc/issuer-root/issuer"
 TOKENS="$RUN/oidc/tokens"
 start_nginx
 
+SUT_JAR="$JAR"
+DB_NAME=registry
 IFS=',' read -r -a SIZE_LIST <<<"$SIZES"
 for size in "${SIZE_LIST[@]}"; do
-  bench_size "$size"
+  if [[ -n "$COMPARE_JAR" ]]; then compare_size "$size"; else bench_size "$size"; fi
 done
 
 say "done in $(( $(date +%s) - T0 )) s"
