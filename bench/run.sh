@@ -785,11 +785,7 @@ compare_report() {
     "|---|---:|---:|---:|---|---:|---:|",
     (.scenarios[] | "| \(.scenario) | \(.baseline.median | f0) (\(.baseline.requestsPerSecond | min | f0) to \(.baseline.requestsPerSecond | max | f0)) | \(.candidate.median | f0) (\(.candidate.requestsPerSecond | min | f0) to \(.candidate.requestsPerSecond | max | f0)) | \(.medianRatio) | \(.medianRoundRatio); \(.roundRatios | map(tostring) | join(", ")) | \(.baseline.p99Median | f2) / \(.candidate.p99Median | f2) | \(.baseline.errors) / \(.candidate.errors) |")
   ' "$base.json" >"$base.md"
-  say "results: ${base#"$REPO_DIR"/}.json and .md"
-  RESULT_FILES+=("$base.md")
-  local bad
-  bad=$(jq -r '.scenarios[] | select(.baseline.errors + .candidate.errors > 0) | .scenario' "$base.json" | tr '\n' ' ')
-  [[ -z "$bad" ]] || SCENARIO_PROBLEMS="$SCENARIO_PROBLEMS $size:[${bad% }]"
+  results_written "$base" "$size" '.scenarios[] | select(.baseline.errors + .candidate.errors > 0) | .scenario'
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -881,10 +877,14 @@ report() {
     "|---|---|---|",
     (.targets[] | "| \(.target) | \(.measured) | \(if .met then "yes" else "no" end) |")
   ' "$base.json" >"$base.md"
+  results_written "$base" "$size" '.scenarios[] | select(.requests == 0 or (.errorCount / .requests) > 0.01) | .scenario'
+}
+
+results_written() { # base size jq-filter -> says where the results are; the scenarios the filter names fail the run
+  local base="$1" size="$2" bad
   say "results: ${base#"$REPO_DIR"/}.json and .md"
   RESULT_FILES+=("$base.md")
-  local bad
-  bad=$(jq -r '.scenarios[] | select(.requests == 0 or (.errorCount / .requests) > 0.01) | .scenario' "$base.json" | tr '\n' ' ')
+  bad=$(jq -r "$3" "$base.json" | tr '\n' ' ')
   [[ -z "$bad" ]] || SCENARIO_PROBLEMS="$SCENARIO_PROBLEMS $size:[${bad% }]"
 }
 

@@ -24,18 +24,11 @@ final class GuardedParser extends JsonParserDelegate {
 
     @Override
     public JsonToken nextToken() throws IOException {
-        JsonToken token;
         try {
-            token = delegate.nextToken();
-            if (token != null) {
-                check(token);
-            }
-        } catch (InputRefusal refusal) {
-            throw refusal.at(pointer());
-        } catch (JsonParseException e) {
-            throw isDuplicate(e) ? duplicate() : e;
+            return checked(delegate.nextToken());
+        } catch (IOException e) {
+            throw located(e);
         }
-        return token;
     }
 
     /**
@@ -44,19 +37,13 @@ final class GuardedParser extends JsonParserDelegate {
      */
     @Override
     public String nextFieldName() throws IOException {
-        String name;
         try {
-            name = delegate.nextFieldName();
-            JsonToken token = delegate.currentToken();
-            if (token != null) {
-                check(token);
-            }
-        } catch (InputRefusal refusal) {
-            throw refusal.at(pointer());
-        } catch (JsonParseException e) {
-            throw isDuplicate(e) ? duplicate() : e;
+            String name = delegate.nextFieldName();
+            checked(delegate.currentToken());
+            return name;
+        } catch (IOException e) {
+            throw located(e);
         }
-        return name;
     }
 
     @Override
@@ -86,12 +73,28 @@ final class GuardedParser extends JsonParserDelegate {
     public JsonParser skipChildren() throws IOException {
         try {
             delegate.skipChildren();
-        } catch (InputRefusal refusal) {
-            throw refusal.at(pointer());
-        } catch (JsonParseException e) {
-            throw isDuplicate(e) ? duplicate() : e;
+        } catch (IOException e) {
+            throw located(e);
         }
         return this;
+    }
+
+    /**
+     * A refusal, named at the place it happened; a member seen twice, as the {@value GuardedJsonFactory#DUPLICATE_KEY}
+     * rule; anything else as it is.
+     */
+    private IOException located(IOException e) {
+        if (e instanceof InputRefusal refusal) {
+            return refusal.at(pointer());
+        }
+        return e instanceof JsonParseException parse && isDuplicate(parse) ? duplicate() : e;
+    }
+
+    private JsonToken checked(JsonToken token) throws IOException {
+        if (token != null) {
+            check(token);
+        }
+        return token;
     }
 
     private void check(JsonToken token) throws IOException {
