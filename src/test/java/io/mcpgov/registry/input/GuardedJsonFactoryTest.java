@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.mcpgov.registry.common.JsonRefusals;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every string, member name and number read through the factory, at any depth, refused with its JSON pointer. */
@@ -58,12 +61,12 @@ class GuardedJsonFactoryTest {
         ObjectMapper plain = new ObjectMapper(new GuardedJsonFactory(InputConfig.defaults()));
         for (String json : new String[] {"{\"ok\":1,\"k\\u0000\":1}", "{\"ok\":1,\"k\":\"v\\u0000\"}",
                 "{\"ok\":{\"k\":[\"\\udc00\"]}}", "{\"ok\":1,\"ok\":2}"}) {
-            assertThat(catchThrowableOfType(InputRefusal.class, () -> plain.readValue(json, java.util.Map.class)))
+            assertThat(catchThrowableOfType(InputRefusal.class, () -> plain.readValue(json, Map.class)))
                     .as(json).isNotNull();
         }
         try (var parser = plain.getFactory().createParser("{\"a\":\"x\",\"b\\u0000\":2}")) {
-            assertThat(parser.nextToken()).isEqualTo(com.fasterxml.jackson.core.JsonToken.START_OBJECT);
-            assertThat(parser.nextFieldName(new com.fasterxml.jackson.core.io.SerializedString("a"))).isTrue();
+            assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+            assertThat(parser.nextFieldName(new SerializedString("a"))).isTrue();
             assertThat(parser.nextTextValue()).isEqualTo("x");
             InputRefusal refusal = catchThrowableOfType(InputRefusal.class, parser::nextFieldName);
             assertThat(refusal).isNotNull();
