@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
@@ -167,19 +168,25 @@ public class ReadCache {
 
     /** {@code work} on a worker thread, answered within the fence's wait counted from the read's arrival. */
     private Uni<byte[]> onWorker(Supplier<byte[]> work, long arrived) {
-        return inTime(Uni.createFrom().item(work).runSubscriptionOn(workers), arrived);
+        return inTime(CompletableFuture.supplyAsync(work, workers), arrived);
     }
 
     /**
      * {@code answer}, or a 503 once the fence's wait has passed since the read arrived: a database that stops
      * answering while an answer is computed makes the read a 503 in time, whatever the worker still waits for (the
-     * driver gives that up by itself).
+     * driver gives that up by itself). The deadline is {@link CompletableFuture#orTimeout}'s, whose timer leaves its
+     * queue as soon as the answer comes; a timer left queued until its deadline once cancelled (Mutiny's
+     * {@code ifNoItem}) would keep every answered read, and what it holds, in memory for the whole wait.
      */
-    private Uni<byte[]> inTime(Uni<byte[]> answer, long arrived) {
+    private <T> Uni<T> inTime(CompletableFuture<T> answer, long arrived) {
         long left = fence.waitLimit().toNanos() - (System.nanoTime() - arrived);
-        return answer.ifNoItem().after(Duration.ofNanos(Math.max(1_000_000L, left)))
-                .failWith(() -> new DatabaseUnavailableException("A discovery answer was not computed within "
-                        + fence.waitLimit().toMillis() + " ms"));
+        return Uni.createFrom().completionStage(answer.orTimeout(Math.max(1_000_000L, left), TimeUnit.NANOSECONDS))
+                .onFailure(ReadCache::timedOut).transform(late -> new DatabaseUnavailableException(
+                        "A discovery answer was not computed within " + fence.waitLimit().toMillis() + " ms"));
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        return failure instanceof TimeoutException || failure.getCause() instanceof TimeoutException;
     }
 
     /** Runs tasks on the Vert.x context of the calling request, where its answer is written; in place without one. */
@@ -223,10 +230,12 @@ public class ReadCache {
         /** Computes the answer again, to renew it; not part of what the key is. */
         final Function<Object, Object> compute;
         /**
-         * Set on the key a read looked its answer up with when that lookup started the computation (the read then
-         * counts as a miss, however fast the answer came); not part of what the key is.
+         * Set on the key a read looked its answer up with when that lookup started the computation: the answer's bytes
+         * as computed, for that read alone, which takes them at once (the key stays in the cache). That read counts as
+         * a miss however fast the answer came, and is not made to read back what was just stored (a compressed
+         * answer expanded, a cursor page copied out of its ring). Not part of what the key is.
          */
-        boolean computed;
+        CompletableFuture<byte[]> fresh;
 
         Key(long generation, long horizon, Object query, Function<Object, Object> compute) {
             this.generation = generation;
@@ -259,7 +268,7 @@ public class ReadCache {
         /** The newest counter and horizon a read has brought; answers kept under older ones are dropped. */
         final AtomicReference<Key> newest = new AtomicReference<>();
         /** Starts computing an answer the cache does not hold; one function for every read, not one per read. */
-        final BiFunction<Key, Executor, CompletableFuture<StoredAnswer>> start = (key, executor) -> computed(key);
+        final BiFunction<Key, Executor, CompletableFuture<StoredAnswer>> start = (key, executor) -> computed(key, true);
 
         Answers(String name, long maxWeight, Weigher<Key, StoredAnswer> weigher, Function<byte[], StoredAnswer> keep,
                 Duration maxAge, Ticker ticker, MeterRegistry meters) {
@@ -287,7 +296,7 @@ public class ReadCache {
             Key key = new Key(reading.generation(), micros(reading.horizon()), query, compute);
             dropAnswersOlderThan(key);
             CompletableFuture<StoredAnswer> answer = cache.get(key, start);
-            if (!key.computed && answer.isDone() && !answer.isCompletedExceptionally()) {
+            if (key.fresh == null && answer.isDone() && !answer.isCompletedExceptionally()) {
                 StoredAnswer stored = answer.join();
                 byte[] bytes = stored instanceof StoredAnswer.Failed ? null : stored.read();
                 if (bytes != null) {
@@ -299,12 +308,17 @@ public class ReadCache {
                 answer = cache.get(key, start);
             }
             misses.increment();
+            CompletableFuture<byte[]> fresh = key.fresh;
+            if (fresh != null) {
+                key.fresh = null;
+                return inTime(fresh, arrived);
+            }
             // a copy: a read that gives up waiting cancels its copy, never the computation others share
-            return inTime(Uni.createFrom().completionStage(answer.copy()).chain(stored -> {
+            return inTime(answer.copy(), arrived).chain(stored -> {
                 byte[] computed = stored.read();
                 return computed != null ? Uni.createFrom().item(computed)
-                        : Uni.createFrom().item(() -> write(compute.apply(query))).runSubscriptionOn(workers);
-            }), arrived);
+                        : onWorker(() -> write(compute.apply(query)), arrived);
+            });
         }
 
         /**
@@ -339,16 +353,26 @@ public class ReadCache {
         }
 
         /**
-         * {@code key}'s answer, computed on a worker thread. A computation that fails completes with a
-         * {@link StoredAnswer.Failed failure} instead of failing the future (which the cache would log), and leaves
-         * the cache once the reads that shared it have it: failures are never served to later reads.
+         * {@code key}'s answer, computed on a worker thread; for a read ({@code forRead}), also handed to it as
+         * computed ({@link Key#fresh}). A computation that fails completes with a {@link StoredAnswer.Failed failure}
+         * instead of failing the future (which the cache would log), and leaves the cache once the reads that shared
+         * it have it: failures are never served to later reads.
          */
-        private CompletableFuture<StoredAnswer> computed(Key key) {
-            key.computed = true;
+        private CompletableFuture<StoredAnswer> computed(Key key, boolean forRead) {
+            CompletableFuture<byte[]> fresh = forRead ? new CompletableFuture<>() : null;
+            key.fresh = fresh;
             CompletableFuture<StoredAnswer> answer = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return kept(write(key.compute.apply(key.query)));
+                    byte[] bytes = write(key.compute.apply(key.query));
+                    StoredAnswer stored = kept(bytes);
+                    if (fresh != null) {
+                        fresh.complete(bytes);
+                    }
+                    return stored;
                 } catch (RuntimeException e) {
+                    if (fresh != null) {
+                        fresh.completeExceptionally(e);
+                    }
                     return new StoredAnswer.Failed(e);
                 }
             }, workers);
@@ -368,7 +392,7 @@ public class ReadCache {
 
         @Override
         public CompletableFuture<StoredAnswer> asyncLoad(Key key, Executor executor) {
-            return computed(key);
+            return computed(key, false);
         }
 
         /**
