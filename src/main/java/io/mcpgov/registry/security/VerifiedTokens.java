@@ -112,7 +112,36 @@ public class VerifiedTokens {
         }
     }
 
-    private record Key(String tenant, String token) {
+    /**
+     * A token under the tenant that verified it, hashed on the token's last characters (its signature's): each request
+     * brings its token as a new string, whose full hash (of a kilobyte or more) would be computed anew every time.
+     */
+    private static final class Key {
+        private static final int HASHED_CHARS = 32;
+        final String tenant;
+        final String token;
+        final int hash;
+
+        Key(String tenant, String token) {
+            this.tenant = tenant;
+            this.token = token;
+            int h = tenant.hashCode();
+            for (int i = Math.max(0, token.length() - HASHED_CHARS); i < token.length(); i++) {
+                h = 31 * h + token.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key other && hash == other.hash && token.equals(other.token)
+                    && tenant.equals(other.tenant);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private record Verified(SecurityIdentity identity, long acceptUntilMillis) {

@@ -35,6 +35,17 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void tokensThatEndAlikeAreToldApartByTheirWholeText() {
+        String signature = ".c2lnbmF0dXJlLW9mLXRoZS10b2tlbi13aXRoLWEtbG9uZy10YWls";
+        SecurityIdentity identity = identity(START / 1000 + 300);
+        tokens.keep(TENANT, "header.payload-a" + signature, identity);
+
+        assertSame(identity, tokens.find(TENANT, new String("header.payload-a" + signature)));
+        assertNull(tokens.find(TENANT, "header.payload-b" + signature));
+        assertNull(tokens.find(TENANT, signature));
+    }
+
+    @Test
     void aTokenIsNotFoundOnceItHasExpired() {
         tokens.keep(TENANT, "token-a", identity(START / 1000 + 10));
 
