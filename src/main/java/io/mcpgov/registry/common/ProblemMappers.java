@@ -14,7 +14,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -23,6 +29,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Causes and suppressed failures looked at when telling the database's absence from a bug. */
+    private static final int FAILURES_LOOKED_AT = 64;
 
     @Inject
     RequestInfo requestInfo;
@@ -119,20 +127,38 @@ public class ProblemMappers {
                 "The registry failed to handle this request. Quote the request id when reporting it.", List.of());
     }
 
+    /**
+     * Whether {@code e}, one of its causes, or a failure suppressed along the way is the database being away. The
+     * suppressed ones count: a commit that fails on a broken connection is reported by the transaction manager as a
+     * rollback whose driver failure is only suppressed into it. At most {@value #FAILURES_LOOKED_AT} failures are
+     * looked at, each once.
+     */
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof DatabaseUnavailableException || t instanceof java.net.ConnectException
-                    || (t instanceof java.sql.SQLException sql && isUnavailableState(sql.getSQLState()))
-                    // the pool gave up waiting for a connection: the database does not answer, or every connection is busy
-                    || (t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException)) {
+        Deque<Throwable> left = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        left.add(e);
+        while (!left.isEmpty() && seen.size() < FAILURES_LOOKED_AT) {
+            Throwable t = left.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (isUnavailability(t)) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
+            if (t.getCause() != null) {
+                left.add(t.getCause());
             }
+            left.addAll(Arrays.asList(t.getSuppressed()));
         }
         return false;
+    }
+
+    private static boolean isUnavailability(Throwable t) {
+        return t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof DatabaseUnavailableException || t instanceof java.net.ConnectException
+                || (t instanceof java.sql.SQLException sql && isUnavailableState(sql.getSQLState()))
+                // the pool gave up waiting for a connection: the database does not answer, or every connection is busy
+                || (t instanceof java.sql.SQLException && t.getCause() instanceof java.util.concurrent.TimeoutException);
     }
 
     /**

@@ -35,6 +35,29 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitThatFailsOnABrokenConnectionIsUnavailabilityThoughTheDriversFailureIsOnlySuppressed() {
+        // how the transaction manager reports it: a rollback, the driver's failure suppressed into it
+        RuntimeException rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        Exception commit = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        rollback.addSuppressed(commit);
+        assertThat(ProblemMappers.isDatabaseUnavailable(new RuntimeException("Error invoking subclass method", rollback)))
+                .isTrue();
+
+        RuntimeException unrelated = new IllegalStateException("a bug");
+        unrelated.addSuppressed(new IllegalStateException("closing a stream failed"));
+        assertThat(ProblemMappers.isDatabaseUnavailable(unrelated)).isFalse();
+    }
+
+    @Test
+    void failuresThatReferToEachOtherAreLookedAtOnce() {
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalStateException second = new IllegalStateException("second", first);
+        first.addSuppressed(second);
+        assertThat(ProblemMappers.isDatabaseUnavailable(second)).isFalse();
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         for (String state : new String[] {"23505", "40001", "40P01", "42P01", "55000", "57P04"}) {
             assertThat(ProblemMappers.isDatabaseUnavailable(wrapped(new SQLException("x", state)))).as(state).isFalse();
