@@ -734,7 +734,7 @@ compare_size() {
 compare_report() {
   local size="$1" base
   mkdir -p "$RESULTS"
-  base="$RESULTS/$(date -u +%Y-%m-%d)-$size-compare"
+  base=$(unused_results_base "$RESULTS/$(date -u +%Y-%m-%d)-$size-compare")
   local round build name
   for ((round = 1; round <= ROUNDS; round++)); do
     for build in baseline candidate; do
@@ -795,7 +795,8 @@ report() {
   local size="$1" data="$2" first_ready_ms="$3" ready_ms="$4" load_peak_kb="$5" serve_peak_kb="$6"
   local since_all="$7" since_half="$8" cds_ready_ms="$9"
   mkdir -p "$RESULTS"
-  local base="$RESULTS/$(date -u +%Y-%m-%d)-$size"
+  local base
+  base=$(unused_results_base "$RESULTS/$(date -u +%Y-%m-%d)-$size")
   local commit
   commit=$(commit_of "$JAR")
   local name files=()
@@ -878,6 +879,15 @@ report() {
     (.targets[] | "| \(.target) | \(.measured) | \(if .met then "yes" else "no" end) |")
   ' "$base.json" >"$base.md"
   results_written "$base" "$size" '.scenarios[] | select(.requests == 0 or (.errorCount / .requests) > 0.01) | .scenario'
+}
+
+unused_results_base() { # base -> base, or base-2, base-3, ... when a report of that name exists: none is replaced
+  local base="$1" n=2
+  while [[ -e "$base.json" || -e "$base.md" ]]; do
+    base="$1-$n"
+    n=$((n + 1))
+  done
+  echo "$base"
 }
 
 results_written() { # base size jq-filter -> says where the results are; the scenarios the filter names fail the run
