@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
@@ -127,30 +128,31 @@ public class ProblemMappers {
                 "The registry failed to handle this request. Quote the request id when reporting it.", List.of());
     }
 
-    /**
-     * Whether {@code e}, one of its causes, or a failure suppressed along the way is the database being away. The
-     * suppressed ones count: a commit that fails on a broken connection is reported by the transaction manager as a
-     * rollback whose driver failure is only suppressed into it. At most {@value #FAILURES_LOOKED_AT} failures are
-     * looked at, each once.
-     */
+    /** Whether {@code e}, one of its causes or a failure suppressed along the way is the database being away. */
     static boolean isDatabaseUnavailable(Throwable e) {
-        Deque<Throwable> left = new ArrayDeque<>();
+        return failuresIn(e).stream().anyMatch(ProblemMappers::isUnavailability);
+    }
+
+    /**
+     * {@code e}, its causes and the failures suppressed along the way, nearest first, each once and at most
+     * {@value #FAILURES_LOOKED_AT}. The suppressed ones count: a commit that fails on a broken connection is reported
+     * by the transaction manager as a rollback whose driver failure is only suppressed into it.
+     */
+    private static List<Throwable> failuresIn(Throwable e) {
+        Deque<Throwable> left = new ArrayDeque<>(List.of(e));
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        left.add(e);
-        while (!left.isEmpty() && seen.size() < FAILURES_LOOKED_AT) {
+        List<Throwable> found = new ArrayList<>();
+        while (!left.isEmpty() && found.size() < FAILURES_LOOKED_AT) {
             Throwable t = left.poll();
-            if (!seen.add(t)) {
-                continue;
+            if (seen.add(t)) {
+                found.add(t);
+                if (t.getCause() != null) {
+                    left.add(t.getCause());
+                }
+                left.addAll(Arrays.asList(t.getSuppressed()));
             }
-            if (isUnavailability(t)) {
-                return true;
-            }
-            if (t.getCause() != null) {
-                left.add(t.getCause());
-            }
-            left.addAll(Arrays.asList(t.getSuppressed()));
         }
-        return false;
+        return found;
     }
 
     private static boolean isUnavailability(Throwable t) {
@@ -173,32 +175,21 @@ public class ProblemMappers {
                 || state.equals("57P03") || state.equals("57014") || state.equals("55P03"));
     }
 
-    /** The innermost SQL failure (state and message) for the log: no statement text, no stack trace. */
+    /** The deepest SQL failure (state and message) for the log: no statement text, no stack trace. */
     private static String databaseFailure(Throwable e) {
         String found = e.getMessage();
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : failuresIn(e)) {
             if (t instanceof java.sql.SQLException sql) {
                 found = (sql.getSQLState() == null ? "" : "SQL state " + sql.getSQLState() + ": ") + sql.getMessage();
             } else if (t instanceof DatabaseUnavailableException) {
                 found = t.getMessage();
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return found;
     }
 
     static boolean isIssuerUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OIDCException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return failuresIn(e).stream().anyMatch(t -> t instanceof OIDCException);
     }
 
     private Response respond(int status, String title, String detail, List<Violation> errors) {
