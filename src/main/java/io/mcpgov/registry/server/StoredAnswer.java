@@ -12,7 +12,7 @@ sealed interface StoredAnswer {
     int COMPRESS_UP_TO = 16 * 1024;
 
     /**
-     * Bytes kept in memory for this answer alone. A dictionary (32 KB) is shared by the thousands of answers compressed
+     * Bytes kept in memory for this answer alone. A dictionary (8 KB) is shared by the thousands of answers compressed
      * with it, and lives as long as the last of them: within max-age after a new one is learned.
      */
     int storedBytes();
