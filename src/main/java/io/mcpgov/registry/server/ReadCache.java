@@ -49,9 +49,8 @@ import org.jboss.logging.Logger;
  * Caffeine does the rest: readers that miss the same answer under the same counter share one computation (the cache
  * holds the computation in flight), answers are evicted by their weight in bytes, an answer read once half of
  * {@code max-age} has passed is renewed in the background while the kept one is served ({@code refreshAfterWrite}),
- * an answer not read for {@code max-idle} leaves ({@code expireAfterAccess}), and its statistics are bound to
- * Micrometer. Answers of an older counter are never asked for again and leave as the cache needs room, or at
- * {@code max-age}.
+ * and its statistics are bound to Micrometer. Answers of an older counter are never asked for again and leave as
+ * the cache needs room, or at {@code max-age}.
  * <p>
  * Two parts are the registry's own, both behind {@link StoredAnswer}: small answers are kept compressed with a
  * dictionary learned from recent answers ({@link AnswerCompression}), and list pages reached through a cursor are kept
@@ -116,11 +115,9 @@ public class ReadCache {
         FunctionCounter.builder(METER, renewals, LongAdder::sum).tag("result", "renewal").register(meters);
         long cursorPages = cursorPagesMaxBytes(config);
         if (config.enabled()) {
-            requirePositive(config.maxAge(), "max-age");
-            requirePositive(config.maxIdle(), "max-idle");
             AnswerCompression compression = new AnswerCompression();
             shelves.put(Shelf.ANSWERS, new Answers("discovery-answers", config.maxBytes() - cursorPages,
-                    ReadCache::weight, answer -> StoredAnswer.of(answer, compression), config, ticker, meters));
+                    ReadCache::weight, answer -> StoredAnswer.of(answer, compression), config.maxAge(), ticker, meters));
             if (cursorPages > 0) {
                 PageRing ring = new PageRing((int) cursorPages);
                 // a page weighs its bytes alone, and the shelf may name twice the bytes its ring holds: the ring
@@ -128,7 +125,7 @@ public class ReadCache {
                 // reads as absent until it is replaced or pushed out
                 shelves.put(Shelf.CURSOR_PAGES, new Answers("discovery-cursor-pages", 2 * cursorPages,
                         (key, answer) -> answer.storedBytes(), answer -> StoredAnswer.inRing(answer, ring),
-                        config, ticker, meters));
+                        config.maxAge(), ticker, meters));
             }
         }
     }
@@ -147,12 +144,6 @@ public class ReadCache {
                     + PageRing.MAX_CAPACITY + ", not " + config.maxBytes() + " and " + cursorPages);
         }
         return cursorPages;
-    }
-
-    private static void requirePositive(Duration setting, String name) {
-        if (setting.isNegative() || setting.isZero()) {
-            throw new IllegalStateException("registry.read-cache." + name + " must be positive, not " + setting);
-        }
     }
 
     /**
@@ -280,14 +271,13 @@ public class ReadCache {
         final BiFunction<Key, Executor, CompletableFuture<StoredAnswer>> start = (key, executor) -> computed(key, true);
 
         Answers(String name, long maxWeight, Weigher<Key, StoredAnswer> weigher, Function<byte[], StoredAnswer> keep,
-                ReadCacheConfig config, Ticker ticker, MeterRegistry meters) {
+                Duration maxAge, Ticker ticker, MeterRegistry meters) {
             this.keep = keep;
             this.cache = Caffeine.newBuilder()
                     .maximumWeight(maxWeight)
                     .weigher(weigher)
-                    .expireAfterWrite(config.maxAge())
-                    .expireAfterAccess(config.maxIdle())
-                    .refreshAfterWrite(config.maxAge().dividedBy(2))
+                    .expireAfterWrite(maxAge)
+                    .refreshAfterWrite(maxAge.dividedBy(2))
                     // the cache's own upkeep (evictions) on the thread that added or read an answer, not in a shared
                     // pool: no answer is computed inside the cache, which holds computations only as futures
                     .executor(Runnable::run)

@@ -19,15 +19,6 @@ public interface ReadCacheConfig {
     @WithDefault("2m")
     Duration maxAge();
 
-    /**
-     * An answer not read for this long leaves, whatever its age, and its room goes to the answers being read. A full
-     * cache admits a new answer only if it is asked for more often than the one it would push out, so answers that
-     * many read a while ago (a search every agent ran, then stopped running) would keep out the ones read now until
-     * {@link #maxAge()}.
-     */
-    @WithDefault("1m")
-    Duration maxIdle();
-
     /** Memory the cached answers may take on one instance, in bytes. */
     @WithDefault("67108864")
     long maxBytes();

@@ -163,31 +163,6 @@ class ReadCacheTest {
     }
 
     @Test
-    void anAnswerNotReadForMaxIdleLeavesWhileOneReadWithinItStays() {
-        ReadCache cache = new ReadCache(fence, new ObjectMapper(), new Config(1 << 20, 0, Duration.ofSeconds(60)),
-                meters, renewalsAskedFor::add, Runnable::run, ticks::get);
-        read(cache, "read");
-        read(cache, "idle");
-
-        ticks.set(Duration.ofSeconds(50).toNanos());
-        read(cache, "read");
-        ticks.set(Duration.ofSeconds(100).toNanos());
-        assertEquals("[\"read\",1]", read(cache, "read"), "read every 50 s: kept past max-idle since it was computed");
-        assertEquals("[\"idle\",3]", read(cache, "idle"), "not read for 100 s: computed again");
-
-        assertEquals(3, computed.get());
-        assertEquals(2, count("hit"));
-    }
-
-    @Test
-    void aReadCacheWithoutAPositiveMaxIdleOrMaxAgeDoesNotStart() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new ReadCache(fence,
-                new ObjectMapper(), new Config(1 << 20, 0, Duration.ZERO), meters, Runnable::run, Runnable::run,
-                ticks::get));
-        assertTrue(refused.getMessage().contains("registry.read-cache.max-idle"), refused.getMessage());
-    }
-
-    @Test
     void anAnswerOfAnOlderCounterIsComputedByTheReadNotRenewed() {
         ReadCache cache = cache(1 << 20);
         read(cache, "a");
@@ -502,11 +477,7 @@ class ReadCacheTest {
         }
     }
 
-    private record Config(long maxBytes, long cursorPagesMaxBytes, Duration maxIdle) implements ReadCacheConfig {
-        Config(long maxBytes, long cursorPagesMaxBytes) {
-            this(maxBytes, cursorPagesMaxBytes, Duration.ofMinutes(5));
-        }
-
+    private record Config(long maxBytes, long cursorPagesMaxBytes) implements ReadCacheConfig {
         @Override
         public boolean enabled() {
             return true;
