@@ -92,7 +92,13 @@ class ReadCacheRenewalTest {
             Thread.sleep(100);
         }
         double renewals = count("renewal");
-        assertThat(servedCheck(url)).as("served while it is renewed behind the read").isEqualTo(first);
+        hits = count("hit");
+        misses = count("miss");
+        // the read starts the renewal and is answered from memory without waiting for it; on a busy machine the
+        // renewal may be done before the read takes its answer, which is then the renewed one
+        assertThat(servedCheck(url)).as("served from memory while it is renewed").isIn(first, second);
+        assertThat(count("hit")).isEqualTo(hits + 1);
+        assertThat(count("miss")).isEqualTo(misses);
         for (int i = 0; i < 200 && count("renewal") == renewals; i++) {
             Thread.sleep(50);
         }
