@@ -139,6 +139,22 @@ class ServerReadApiTest {
     }
 
     @Test
+    void aNameAndVersionThatSpellTheSameAsAnotherPairGetTheirOwnAnswer() {
+        // "tool1" + "1.0.0" and "tool" + "11.0.0" read alike once joined; each is answered for itself, cached or not
+        String ns2 = Api.freshNamespace("team-read");
+        Api.publishOk(publisher, Docs.publicRemote(ns2 + "/tool1", "1.0.0"));
+        Api.publishOk(publisher, Docs.publicRemote(ns2 + "/tool", "11.0.0"));
+        for (int read = 0; read < 2; read++) {
+            as(AGENT).get("/v0.1/servers/" + encode(ns2 + "/tool1") + "/versions/1.0.0").then().statusCode(200)
+                    .body("server.name", equalTo(ns2 + "/tool1")).body("server.version", equalTo("1.0.0"));
+            as(AGENT).get("/v0.1/servers/" + encode(ns2 + "/tool") + "/versions/11.0.0").then().statusCode(200)
+                    .body("server.name", equalTo(ns2 + "/tool")).body("server.version", equalTo("11.0.0"));
+            as(AGENT).get("/v0.1/servers/" + encode(ns2 + "/tool") + "/versions/1.0.0").then().statusCode(404);
+            as(AGENT).get("/v0.1/servers/" + encode(ns2 + "/tool1") + "/versions/11.0.0").then().statusCode(404);
+        }
+    }
+
+    @Test
     void unknownServerAndVersionAre404Problems() {
         as(AGENT).get("/v0.1/servers/" + encode(ns + "/nope") + "/versions").then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
