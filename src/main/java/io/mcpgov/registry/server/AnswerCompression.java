@@ -24,7 +24,8 @@ final class AnswerCompression {
      * A quarter of deflate's window. Priming a compressor with its dictionary costs time in proportion to the
      * dictionary's length, on every answer kept: with 32 KB a version's answer of two kilobytes took about 58 µs to
      * compress and was kept in 252 bytes, with 8 KB about 32 µs and 306 bytes (expanding costs the same, under 4 µs).
-     * The microseconds fall on every read that misses; the bytes are about a tenth of the room a version takes.
+     * The microseconds fall on every read that misses; the 54 bytes more are about a twelfth of the heap a version's
+     * entry takes in the cache (about 630 bytes, docs/read-cache.md).
      */
     static final int DICTIONARY_BYTES = 8 * 1024;
     /** Answers compressed with one dictionary before the next is collected. */

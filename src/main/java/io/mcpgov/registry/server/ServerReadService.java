@@ -127,8 +127,8 @@ public class ServerReadService {
 
     /**
      * One version. A registry of 100,000 versions keeps as many of these, so the name and the version share one string
-     * ({@code nameLength} tells them apart): one string and one array fewer per version kept. The text it weighs in
-     * the cache by is about the memory it takes.
+     * ({@code nameLength} tells them apart): one string and one array fewer per version kept. The cache weighs a query
+     * by its text, which this keeps to about the memory the query takes.
      */
     private record VersionAnswer(String nameAndVersion, int nameLength, boolean includeDeleted,
             ServerQuery.Visibility visibility) {
